@@ -1,0 +1,60 @@
+// The entry point: picks the command, turns SIGINT/SIGTERM into an abort, and turns errors into
+// exit codes — 2 with one line for bad input, 1 with one line for anything else (--debug shows the stack).
+import { InputError } from '../input-error.ts';
+import { TOOL_VERSION } from '../version.ts';
+import { RUN_HELP, runCommand, type CommandIO } from './run-command.ts';
+import { serveCommand } from './serve-command.ts';
+
+const HELP = `fanout-bench ${TOOL_VERSION}: how fanned-out API calls really behave, measured against their ideal
+
+Usage: fanout-bench <command> [flags]
+
+Commands:
+  run      measure strategies over URL sets against the local delay server (default)
+  serve    run the httpbin-compatible delay server standalone
+
+Run 'fanout-bench <command> --help' for its flags.
+`;
+
+const commands: Record<string, (args: string[], io: CommandIO) => Promise<number>> = {
+  run: runCommand,
+  serve: serveCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  const args = argv.filter((arg) => arg !== '--debug');
+  const controller = new AbortController();
+  const onSignal = (): void => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const io: CommandIO = { stdout: process.stdout, stderr: process.stderr, signal: controller.signal };
+  try {
+    const [first, ...rest] = args;
+    if (first === undefined || first.startsWith('-')) {
+      if (first === '--help' || first === '-h') return write(io, HELP);
+      if (first === '--version') return write(io, `${TOOL_VERSION}\n`);
+      return await runCommand(args, io);
+    }
+    if (first === 'help') return write(io, rest[0] === 'run' ? RUN_HELP : HELP);
+    const command = commands[first];
+    if (!command) throw new InputError(`unknown command "${first}" (expected ${Object.keys(commands).join(', ')})`);
+    return await command(rest, io);
+  } catch (error) {
+    if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+    if (error instanceof InputError) {
+      io.stderr.write(`fanout-bench: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`fanout-bench: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+function write(io: CommandIO, text: string): number {
+  io.stdout.write(text);
+  return 0;
+}

@@ -1,0 +1,131 @@
+// `fanout-bench run`: flags → validated options → runBench → report files, stdout and exit code.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CLIENT_NAMES, type ClientName } from '../clients/index.ts';
+import { loadFixture } from '../fixtures.ts';
+import type { Report } from '../model.ts';
+import { reporters } from '../report/index.ts';
+import { runBench, type RunOptions } from '../run.ts';
+import { STRATEGY_NAMES, type StrategyName } from '../strategies/index.ts';
+import { reportFileName, writeFileAtomic } from './files.ts';
+import { listOf, nonNegativeInt, oneOf, positiveInt, positiveNumber } from './flags.ts';
+import { parseFlags } from './parse.ts';
+import { progressLine, wantsProgress } from './progress.ts';
+import { InputError } from '../input-error.ts';
+
+const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+export const DEFAULT_URL_FILES = ['lesson.json', 'agent.json'].map((name) => join(FIXTURES_DIR, name));
+
+export const RUN_DEFAULTS = {
+  client: 'undici' as ClientName,
+  iterations: 3,
+  warmup: 1,
+  timeScale: 1,
+  timeoutMs: 10_000,
+  out: 'results',
+};
+
+export const RUN_HELP = `Usage: fanout-bench run [flags]
+
+Runs every strategy over each URL set against a local delay server and reports
+wall time against the ideal makespan, as a table, a waterfall and a JSON report.
+
+  --urls FILE            URL set (JSON array, or {"urls": [...], "concurrency": [k]});
+                         repeatable; default: fixtures/lesson.json and fixtures/agent.json
+  --strategies LIST      comma-separated: ${STRATEGY_NAMES.join(', ')} (default: all)
+  --concurrency LIST     k for pool/batched, e.g. 2,4 (default: each URL set's own)
+  --client NAME          ${CLIENT_NAMES.join(' | ')} (default: ${RUN_DEFAULTS.client})
+  --iterations N         measured runs per row (default: ${RUN_DEFAULTS.iterations})
+  --warmup N             unmeasured runs per row before those (default: ${RUN_DEFAULTS.warmup})
+  --time-scale F         multiply every server delay, e.g. 0.05 (default: ${RUN_DEFAULTS.timeScale})
+  --timeout-ms N         per-request timeout (default: ${RUN_DEFAULTS.timeoutMs})
+  --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
+  --json                 print the JSON report on stdout and nothing else
+  --quiet                print only the report's path
+  --help                 this text
+`;
+
+export interface RunCommandOptions extends Omit<RunOptions, 'signal' | 'onProgress' | 'onReport'> {
+  out: string;
+  json: boolean;
+  quiet: boolean;
+}
+
+export async function parseRunFlags(args: string[]): Promise<RunCommandOptions | 'help'> {
+  const { values, positionals } = parseFlags('run', args, {
+    urls: { type: 'string', multiple: true },
+    strategies: { type: 'string', multiple: true },
+    concurrency: { type: 'string', multiple: true },
+    client: { type: 'string' },
+    iterations: { type: 'string' },
+    warmup: { type: 'string' },
+    'time-scale': { type: 'string' },
+    'timeout-ms': { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return 'help';
+  if (positionals.length > 0) throw new InputError(`run: unexpected argument "${positionals[0]}" (see fanout-bench run --help)`);
+  const strategies = values.strategies
+    ? listOf('strategies', values.strategies, (name) => oneOf('strategies', name, STRATEGY_NAMES as StrategyName[]))
+    : [...STRATEGY_NAMES];
+  const files = values.urls ? listOf('urls', values.urls, (file) => file) : DEFAULT_URL_FILES;
+  const fixtures = await Promise.all(files.map(loadFixture));
+  const names = fixtures.map((f) => f.name);
+  const clash = names.find((name, i) => names.indexOf(name) !== i);
+  if (clash) throw new InputError(`--urls: two URL sets are both named "${clash}"; give one a different "name"`);
+  return {
+    fixtures,
+    strategies,
+    concurrency: values.concurrency ? listOf('concurrency', values.concurrency, (k) => positiveInt('concurrency', k)) : null,
+    client: values.client === undefined ? RUN_DEFAULTS.client : oneOf('client', values.client, CLIENT_NAMES),
+    iterations: values.iterations === undefined ? RUN_DEFAULTS.iterations : positiveInt('iterations', values.iterations),
+    warmup: values.warmup === undefined ? RUN_DEFAULTS.warmup : nonNegativeInt('warmup', values.warmup),
+    timeScale: values['time-scale'] === undefined ? RUN_DEFAULTS.timeScale : positiveNumber('time-scale', values['time-scale']),
+    timeoutMs: values['timeout-ms'] === undefined ? RUN_DEFAULTS.timeoutMs : positiveNumber('timeout-ms', values['timeout-ms']),
+    out: values.out ?? RUN_DEFAULTS.out,
+    json: values.json ?? false,
+    quiet: values.quiet ?? false,
+  };
+}
+
+export interface CommandIO {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  signal: AbortSignal;
+}
+
+/** Returns the exit code: 0, 1 when a strategy row errored, 130 when interrupted. */
+export async function runCommand(args: string[], io: CommandIO): Promise<number> {
+  const options = await parseRunFlags(args);
+  if (options === 'help') {
+    io.stdout.write(RUN_HELP);
+    return 0;
+  }
+  const progress = wantsProgress(io.stderr, options.quiet || options.json) ? progressLine(io.stderr) : null;
+  let reportPath: string | null = null;
+  const save = async (report: Report): Promise<void> => {
+    const text = reporters.json.render(report);
+    reportPath = join(options.out, reportFileName(report.startedAt));
+    await writeFileAtomic(reportPath, text);
+    await writeFileAtomic(join(options.out, 'latest.json'), text);
+  };
+  let report: Report;
+  try {
+    report = await runBench({
+      ...options,
+      signal: io.signal,
+      ...(progress ? { onProgress: (event) => progress.update(event) } : {}),
+      onReport: save,
+    });
+  } finally {
+    progress?.clear();
+  }
+  if (options.json) io.stdout.write(reporters.json.render(report));
+  else if (options.quiet) io.stdout.write(`${reportPath}\n`);
+  else io.stdout.write(`${reporters.table.render(report)}\n${reporters.waterfall.render(report)}\nreport: ${reportPath}\n`);
+  if (!report.complete) return 130;
+  return report.errors.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,37 @@
+// The Client interface: one HTTP stack, opened once per run, reading whole bodies and stamping
+// start / first byte / end on the one monotonic clock (performance.now()).
+export interface ClientResponse {
+  status: number;
+  bytes: number;
+  startMs: number;
+  /** Response headers received. */
+  firstByteMs: number;
+  endMs: number;
+  /** The raw Server-Timing header, if any. */
+  serverTiming: string | null;
+}
+
+export interface ClientRequest {
+  url: string;
+  /** Aborts the request; the abort reason is rethrown unchanged so the harness can tell a timeout. */
+  signal: AbortSignal;
+  method?: string;
+}
+
+export interface ClientSession {
+  request(request: ClientRequest): Promise<ClientResponse>;
+  close(): Promise<void>;
+}
+
+export interface ClientOptions {
+  /** Upper bound on sockets per origin; enough for the widest strategy. */
+  connections: number;
+}
+
+export interface Client {
+  name: string;
+  description: string;
+  open(options: ClientOptions): ClientSession;
+}
+
+export const now = (): number => performance.now();

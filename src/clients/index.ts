@@ -1,0 +1,15 @@
+// The client registry: adding a client stack is one file plus one line here.
+import type { Client } from './client.ts';
+import { fetchClient } from './fetch.ts';
+import { nodeHttpClient } from './node-http.ts';
+import { undiciClient } from './undici.ts';
+
+export const clients = {
+  undici: undiciClient,
+  fetch: fetchClient,
+  'node-http': nodeHttpClient,
+} as const satisfies Record<string, Client>;
+
+export type ClientName = keyof typeof clients;
+export const CLIENT_NAMES = Object.keys(clients) as ClientName[];
+export type { Client, ClientResponse, ClientSession } from './client.ts';

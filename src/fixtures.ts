@@ -1,0 +1,67 @@
+// URL-set files: validated once here, with errors that name the file and the field.
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { z } from 'zod';
+import { InputError, describeZodError } from './input-error.ts';
+
+const UrlEntry = z
+  .string()
+  .min(1)
+  .refine((url) => url.startsWith('/') || /^https?:\/\//.test(url), 'must be a path starting with "/" or an http(s) URL');
+
+const FixtureFile = z.union([
+  z.array(UrlEntry).min(1),
+  z.strictObject({
+    name: z.string().min(1).optional(),
+    description: z.string().optional(),
+    urls: z.array(UrlEntry).min(1),
+    concurrency: z.array(z.int().positive()).min(1).optional(),
+  }),
+]);
+
+export interface LoadedFixture {
+  name: string;
+  description: string;
+  /** Paths with their query, to be joined to the target's base URL. */
+  paths: string[];
+  /** k values used for pool/batched when the command line gives none. */
+  concurrency: number[];
+  file: string;
+}
+
+export const DEFAULT_CONCURRENCY = [2];
+
+export async function loadFixture(file: string): Promise<LoadedFixture> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new InputError(`URL file ${file}: ${code === 'ENOENT' ? 'not found' : `cannot be read (${code ?? 'error'})`}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`URL file ${file}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = FixtureFile.safeParse(json);
+  if (!parsed.success) {
+    throw new InputError(`URL file ${file}: ${describeZodError(parsed.error)} (expected an array of URLs or {"urls": [...]})`);
+  }
+  const data = Array.isArray(parsed.data) ? { urls: parsed.data } : parsed.data;
+  return {
+    name: ('name' in data && data.name) || basename(file, extname(file)),
+    description: ('description' in data && data.description) || '',
+    paths: data.urls.map(toPath),
+    concurrency: ('concurrency' in data && data.concurrency) || DEFAULT_CONCURRENCY,
+    file,
+  };
+}
+
+/** Absolute URLs keep only their path and query: every request goes to the local target, never to the host named. */
+function toPath(url: string): string {
+  if (url.startsWith('/')) return url;
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}

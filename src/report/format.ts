@@ -1,0 +1,65 @@
+// Number formatting for reporters: one base unit (ms) in the model, converted only here.
+import type { StrategyResult } from '../model.ts';
+
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  const abs = Math.abs(ms);
+  if (abs >= 1000) return `${(ms / 1000).toFixed(3)} s`;
+  if (abs >= 100) return `${ms.toFixed(0)} ms`;
+  if (abs >= 10) return `${ms.toFixed(1)} ms`;
+  return `${ms.toFixed(2)} ms`;
+}
+
+export const formatSignedMs = (ms: number): string => (ms >= 0 ? `+${formatMs(ms)}` : formatMs(ms));
+
+export const formatRatio = (ratio: number | null): string => (ratio === null || !Number.isFinite(ratio) ? '–' : `${ratio.toFixed(2)}×`);
+
+export const formatPct = (pct: number): string => (Number.isFinite(pct) ? `±${pct.toFixed(1)}%` : '±–');
+
+export const strategyLabel = (row: Pick<StrategyResult, 'name' | 'concurrency'>): string =>
+  row.concurrency === null ? row.name : `${row.name}(${row.concurrency})`;
+
+/** The URL's path and query: every request goes to one origin, so the origin is noise. */
+export function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return url;
+  }
+}
+
+/** The columns the table and markdown reporters share, so the two never disagree. */
+export const STRATEGY_COLUMNS = [
+  'fixture',
+  'strategy',
+  'k',
+  'wall p50',
+  '± rme',
+  'min … max',
+  'ideal',
+  'overhead',
+  'wall/ideal',
+  'speedup',
+  'ok/failed',
+  'req p50',
+  'req p99',
+] as const;
+
+export function strategyCells(row: StrategyResult): string[] {
+  return [
+    row.fixture,
+    row.name,
+    row.concurrency === null ? '–' : String(row.concurrency),
+    formatMs(row.wallMs.p50),
+    formatPct(row.wallMs.rme),
+    `${formatMs(row.wallMs.min)} … ${formatMs(row.wallMs.max)}`,
+    formatMs(row.idealMs),
+    formatSignedMs(row.overheadMs),
+    row.idealMs > 0 ? formatRatio(row.wallMs.p50 / row.idealMs) : '–',
+    formatRatio(row.speedup),
+    `${row.requests.ok}/${row.requests.failed}`,
+    formatMs(row.requestLatencyMs.p50),
+    formatMs(row.requestLatencyMs.p99),
+  ];
+}

@@ -1,0 +1,16 @@
+// The reporter registry: adding an output format is one file plus one line here.
+import { jsonReporter } from './json.ts';
+import { markdownReporter } from './markdown.ts';
+import type { Reporter } from './reporter.ts';
+import { tableReporter } from './table.ts';
+import { waterfallReporter } from './waterfall.ts';
+
+export const reporters = {
+  table: tableReporter,
+  waterfall: waterfallReporter,
+  markdown: markdownReporter,
+  json: jsonReporter,
+} as const satisfies Record<string, Reporter>;
+
+export type ReporterName = keyof typeof reporters;
+export type { Reporter } from './reporter.ts';

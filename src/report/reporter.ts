@@ -1,0 +1,8 @@
+import type { Report } from '../model.ts';
+
+/** A reporter turns a report into text. It never measures, prints or writes. */
+export interface Reporter {
+  name: string;
+  description: string;
+  render(report: Report): string;
+}

@@ -1,0 +1,23 @@
+import Table from 'cli-table3';
+import { STRATEGY_COLUMNS, strategyCells } from './format.ts';
+import type { Reporter } from './reporter.ts';
+
+export const tableReporter = {
+  name: 'table',
+  description: 'terminal comparison table of every strategy row',
+  render(report) {
+    const table = new Table({ head: [...STRATEGY_COLUMNS], style: { head: [], border: [] } });
+    for (const row of report.strategies) table.push(strategyCells(row));
+    const lines = report.strategies.length > 0 ? [table.toString()] : [];
+    lines.push(
+      `${report.config.iterations} measured runs per row after ${report.config.warmup} warm-up; ` +
+        `ok/failed counts requests over all measured runs; client ${report.config.client}; time scale ${report.config.timeScale}.`,
+    );
+    for (const error of report.errors) {
+      lines.push(`ERROR ${error.fixture}/${error.name}${error.concurrency === null ? '' : `(${error.concurrency})`}: ${error.error}`);
+    }
+    if (!report.complete) lines.push('INCOMPLETE: the run was interrupted; rows above are what finished.');
+    if (report.strategies.length === 0) lines.push('no strategy rows were measured');
+    return `${lines.join('\n')}\n`;
+  },
+} satisfies Reporter;

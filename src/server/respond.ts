@@ -1,0 +1,36 @@
+// Small response helpers shared by the routes: JSON bodies, httpbin-style errors, Server-Timing.
+import type { ServerResponse } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+
+export class BadRequest extends Error {
+  constructor(
+    readonly detail: string,
+    readonly statusCode = 400,
+  ) {
+    super(detail);
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = `${JSON.stringify(body, null, 2)}\n`;
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+/** go-httpbin's error body: `{"status_code", "error", "detail"}`. */
+export function sendError(res: ServerResponse, status: number, detail: string): void {
+  sendJson(res, status, { status_code: status, error: STATUS_CODES[status] ?? 'Error', detail });
+}
+
+/** `initial_delay;dur=…` as go-httpbin sends it, plus what was asked for when a delay was clamped. */
+export function serverTiming(servedMs: number, requestedMs?: number): string {
+  const parts = [`initial_delay;dur=${servedMs.toFixed(2)};desc="initial delay"`];
+  if (requestedMs !== undefined && requestedMs !== servedMs) {
+    parts.push(`requested_delay;dur=${requestedMs.toFixed(2)};desc="clamped to max delay"`);
+  }
+  return parts.join(', ');
+}

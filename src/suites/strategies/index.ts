@@ -1,0 +1,92 @@
+// The strategy suite: every fixture × strategy × k, each row measured on its own client session.
+import type { ClientName } from '../../clients/index.ts';
+import type { LoadedFixture } from '../../fixtures.ts';
+import type { StrategyError, StrategyResult } from '../../model.ts';
+import { strategies, type StrategyName } from '../../strategies/index.ts';
+import { runStrategyRow, type StrategyRow } from './run-row.ts';
+
+export interface StrategySuiteOptions {
+  baseUrl: string;
+  fixtures: readonly LoadedFixture[];
+  strategies: readonly StrategyName[];
+  /** k values for pool/batched; null means each fixture's own list. */
+  concurrency: readonly number[] | null;
+  client: ClientName;
+  iterations: number;
+  warmup: number;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  onProgress?: (event: StrategyProgress) => void;
+  /** Called once a fixture's rows are all done, so results can be saved before the next one. */
+  onFixtureDone?: (results: StrategyResult[], errors: StrategyError[]) => Promise<void>;
+}
+
+export type StrategyProgress =
+  | { kind: 'row-start'; label: string; row: number; rows: number; runsPerRow: number }
+  | { kind: 'run'; label: string; row: number; rows: number; run: number; runsPerRow: number; wallMs: number };
+
+export function planRows(fixtures: readonly LoadedFixture[], names: readonly StrategyName[], concurrency: readonly number[] | null, baseUrl: string): StrategyRow[] {
+  return fixtures.flatMap((fixture) => {
+    const urls = fixture.paths.map((path) => new URL(path, baseUrl).toString());
+    return names.flatMap((name): StrategyRow[] =>
+      strategies[name].takesConcurrency
+        ? (concurrency ?? fixture.concurrency).map((k) => ({ fixture: fixture.name, urls, strategy: name, concurrency: k }))
+        : [{ fixture: fixture.name, urls, strategy: name, concurrency: null }],
+    );
+  });
+}
+
+export function rowLabel(row: Pick<StrategyRow, 'fixture' | 'strategy' | 'concurrency'>): string {
+  return `${row.fixture}/${row.strategy}${row.concurrency === null ? '' : `(${row.concurrency})`}`;
+}
+
+export async function runStrategySuite(options: StrategySuiteOptions): Promise<{ results: StrategyResult[]; errors: StrategyError[] }> {
+  const rows = planRows(options.fixtures, options.strategies, options.concurrency, options.baseUrl);
+  const results: StrategyResult[] = [];
+  const errors: StrategyError[] = [];
+  const runsPerRow = options.iterations + options.warmup;
+  for (const fixture of options.fixtures) {
+    const fixtureResults: Omit<StrategyResult, 'speedup'>[] = [];
+    const fixtureErrors: StrategyError[] = [];
+    for (const [i, row] of rows.entries()) {
+      if (row.fixture !== fixture.name) continue;
+      if (options.signal?.aborted) break;
+      const label = rowLabel(row);
+      options.onProgress?.({ kind: 'row-start', label, row: i, rows: rows.length, runsPerRow });
+      let run = 0;
+      try {
+        fixtureResults.push(
+          await runStrategyRow(row, {
+            client: options.client,
+            iterations: options.iterations,
+            warmup: options.warmup,
+            timeoutMs: options.timeoutMs,
+            ...(options.signal ? { signal: options.signal } : {}),
+            onRun: ({ wallMs }) => options.onProgress?.({ kind: 'run', label, row: i, rows: rows.length, run: ++run, runsPerRow, wallMs }),
+          }),
+        );
+      } catch (error) {
+        if (options.signal?.aborted) break;
+        fixtureErrors.push({
+          fixture: row.fixture,
+          name: row.strategy,
+          concurrency: row.concurrency,
+          client: options.client,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+    const done = withSpeedup(fixtureResults);
+    results.push(...done);
+    errors.push(...fixtureErrors);
+    await options.onFixtureDone?.(done, fixtureErrors);
+    if (options.signal?.aborted) break;
+  }
+  return { results, errors };
+}
+
+/** Speedup is sequential's median wall over each row's, within one fixture and client. */
+export function withSpeedup(rows: readonly Omit<StrategyResult, 'speedup'>[]): StrategyResult[] {
+  const sequential = rows.find((row) => row.name === 'sequential');
+  return rows.map((row) => ({ ...row, speedup: sequential ? sequential.wallMs.p50 / row.wallMs.p50 : null }));
+}

@@ -1,0 +1,113 @@
+// Measures one row — fixture × strategy × k × client — through tinybench, keeping every sample
+// and the timeline of each measured run.
+import { Bench } from 'tinybench';
+import { clients, type ClientName } from '../../clients/index.ts';
+import type { RequestRecord, StrategyResult } from '../../model.ts';
+import { quantile } from '../../stats/percentile.ts';
+import { strategies, type StrategyName } from '../../strategies/index.ts';
+import { recordingAttempt } from './attempt.ts';
+import { countOutcomes } from './outcomes.ts';
+
+export interface StrategyRow {
+  fixture: string;
+  urls: readonly string[];
+  strategy: StrategyName;
+  concurrency: number | null;
+}
+
+export interface RowOptions {
+  client: ClientName;
+  iterations: number;
+  warmup: number;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** Called after every run, warm-up included, for progress display. */
+  onRun?: (run: { warmup: boolean; wallMs: number }) => void;
+}
+
+interface MeasuredRun {
+  wallMs: number;
+  records: RequestRecord[];
+}
+
+export async function runStrategyRow(row: StrategyRow, options: RowOptions): Promise<Omit<StrategyResult, 'speedup'>> {
+  const strategy = strategies[row.strategy];
+  const k = row.concurrency ?? row.urls.length;
+  const session = clients[options.client].open({ connections: Math.max(k, 1) });
+  const runs: MeasuredRun[] = [];
+  // tinybench leaves a listener on the signal it is given: hand it a per-row one, unlinked in finally.
+  const rowAbort = new AbortController();
+  const forwardAbort = (): void => rowAbort.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', forwardAbort, { once: true });
+  if (options.signal?.aborted) rowAbort.abort(options.signal.reason);
+  const runOnce = async (): Promise<{ overriddenDuration: number }> => {
+    const startMs = performance.now();
+    const recorder = recordingAttempt(session, row.urls, startMs, options.timeoutMs);
+    await strategy.run(row.urls.length, recorder.attempt, k);
+    const wallMs = performance.now() - startMs;
+    if (recorder.records.length !== row.urls.length) {
+      throw new Error(`${row.strategy} finished with ${recorder.records.length} of ${row.urls.length} requests recorded`);
+    }
+    recorder.records.sort((a, b) => a.index - b.index);
+    runs.push({ wallMs, records: recorder.records });
+    options.onRun?.({ warmup: runs.length <= options.warmup, wallMs });
+    return { overriddenDuration: wallMs };
+  };
+
+  try {
+    const bench = new Bench({
+      time: 0,
+      iterations: options.iterations,
+      warmup: options.warmup > 0,
+      warmupIterations: options.warmup,
+      warmupTime: 0,
+      retainSamples: true,
+      signal: rowAbort.signal,
+    });
+    bench.add(row.strategy, runOnce);
+    const [task] = await bench.run();
+    const result = task?.result;
+    if (result?.state === 'errored') throw result.error;
+    if (result?.state !== 'completed') throw new Error(`sampling ended in state ${result?.state ?? 'unknown'}`);
+    const measured = runs.slice(-options.iterations);
+    const latency = result.latency;
+    if (measured.length !== options.iterations || latency.samplesCount !== options.iterations) {
+      throw new Error(`expected ${options.iterations} measured runs, got ${measured.length} (${latency.samplesCount} samples)`);
+    }
+    const median = nearestTo(measured, latency.p50);
+    const serviceMs = median.records.map((r) => r.serverDelayMs ?? 0);
+    const idealMs = strategy.idealMs(serviceMs, k);
+    const allRecords = measured.flatMap((run) => run.records);
+    const requestMs = allRecords.map((r) => r.endMs - r.startMs);
+    return {
+      fixture: row.fixture,
+      name: row.strategy,
+      concurrency: row.concurrency,
+      client: options.client,
+      iterations: options.iterations,
+      wallMs: {
+        p50: latency.p50,
+        mean: latency.mean,
+        min: latency.min,
+        max: latency.max,
+        rme: latency.rme,
+        sd: latency.sd,
+        samples: [...(latency.samples ?? measured.map((r) => r.wallMs))],
+      },
+      idealMs,
+      overheadMs: latency.p50 - idealMs,
+      requests: countOutcomes(allRecords),
+      requestLatencyMs: { p50: quantile(requestMs, 0.5), p99: quantile(requestMs, 0.99), max: Math.max(...requestMs) },
+      timeline: median.records,
+    };
+  } finally {
+    options.signal?.removeEventListener('abort', forwardAbort);
+    await session.close();
+  }
+}
+
+function nearestTo(runs: readonly MeasuredRun[], wallMs: number): MeasuredRun {
+  let best = runs[0]!;
+  for (const run of runs) if (Math.abs(run.wallMs - wallMs) < Math.abs(best.wallMs - wallMs)) best = run;
+  return best;
+}
