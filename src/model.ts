@@ -114,6 +114,7 @@ export const EnvironmentSchema = z.object({
 export type Environment = z.infer<typeof EnvironmentSchema>;
 
 export const RunConfigSchema = z.object({
+  suites: z.array(z.string()),
   client: z.string(),
   strategies: z.array(z.string()),
   concurrency: z.array(z.int().positive()).nullable(),

@@ -1,4 +1,4 @@
-// Orchestrates one run: the delay server up (unless a target is given), the suites, the report.
+// Orchestrates one run: the delay server up, each chosen suite in turn, the report assembled.
 // It measures and assembles; it never prints or writes files: onReport hands each snapshot to the CLI.
 import type { ClientName } from './clients/index.ts';
 import { captureEnvironment } from './environment.ts';
@@ -6,10 +6,11 @@ import type { LoadedFixture } from './fixtures.ts';
 import { SCHEMA_VERSION, type Report } from './model.ts';
 import { startDelayServer } from './server/index.ts';
 import type { StrategyName } from './strategies/index.ts';
-import { runStrategySuite, type StrategyProgress } from './suites/strategies/index.ts';
+import { suites, type SuiteName } from './suites/index.ts';
 import { TOOL_VERSION } from './version.ts';
 
 export interface RunOptions {
+  suites: SuiteName[];
   fixtures: LoadedFixture[];
   strategies: StrategyName[];
   concurrency: number[] | null;
@@ -19,14 +20,14 @@ export interface RunOptions {
   timeScale: number;
   timeoutMs: number;
   signal?: AbortSignal;
-  onProgress?: (event: StrategyProgress) => void;
-  /** Receives the report after each fixture (complete: false) and at the end (complete: true). */
+  /** A line describing what is being measured now, for a progress display. */
+  onProgress?: (text: string) => void;
+  /** Receives the report after each step (complete: false) and at the end (complete: true). */
   onReport?: (report: Report) => Promise<void>;
 }
 
-export async function runBench(options: RunOptions): Promise<Report> {
-  const server = await startDelayServer({ timeScale: options.timeScale });
-  const report: Report = {
+export function emptyReport(options: RunOptions): Report {
+  return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'fanout-bench', version: TOOL_VERSION },
     startedAt: new Date().toISOString(),
@@ -34,6 +35,7 @@ export async function runBench(options: RunOptions): Promise<Report> {
     complete: false,
     environment: captureEnvironment(),
     config: {
+      suites: options.suites,
       client: options.client,
       strategies: options.strategies,
       concurrency: options.concurrency,
@@ -47,29 +49,29 @@ export async function runBench(options: RunOptions): Promise<Report> {
     strategies: [],
     errors: [],
   };
+}
+
+export async function runBench(options: RunOptions): Promise<Report> {
+  const report = emptyReport(options);
+  const save = async (): Promise<void> => options.onReport?.(report);
+  const server = await startDelayServer({ timeScale: options.timeScale });
   try {
-    await runStrategySuite({
-      baseUrl: server.url,
-      fixtures: options.fixtures,
-      strategies: options.strategies,
-      concurrency: options.concurrency,
-      client: options.client,
-      iterations: options.iterations,
-      warmup: options.warmup,
-      timeoutMs: options.timeoutMs,
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      onFixtureDone: async (results, errors) => {
-        report.strategies.push(...results);
-        report.errors.push(...errors);
-        await options.onReport?.(report);
-      },
-    });
+    for (const name of options.suites) {
+      if (options.signal?.aborted) break;
+      await suites[name].run({
+        baseUrl: server.url,
+        options,
+        report,
+        save,
+        progress: (text) => options.onProgress?.(`${name}: ${text}`),
+      });
+      await save();
+    }
   } finally {
     await server.close();
   }
   report.finishedAt = new Date().toISOString();
   report.complete = !options.signal?.aborted;
-  await options.onReport?.(report);
+  await save();
   return report;
 }

@@ -12,6 +12,7 @@ import { listOf, nonNegativeInt, oneOf, positiveInt, positiveNumber } from './fl
 import { parseFlags } from './parse.ts';
 import { progressLine, wantsProgress } from './progress.ts';
 import { InputError } from '../input-error.ts';
+import { DEFAULT_SUITES, SUITE_NAMES, type SuiteName } from '../suites/index.ts';
 
 const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 export const DEFAULT_URL_FILES = ['lesson.json', 'agent.json'].map((name) => join(FIXTURES_DIR, name));
@@ -30,6 +31,7 @@ export const RUN_HELP = `Usage: fanout-bench run [flags]
 Runs every strategy over each URL set against a local delay server and reports
 wall time against the ideal makespan, as a table, a waterfall and a JSON report.
 
+  --suite LIST           comma-separated: ${SUITE_NAMES.join(', ')}, or all (default: ${DEFAULT_SUITES.join(',')})
   --urls FILE            URL set (JSON array, or {"urls": [...], "concurrency": [k]});
                          repeatable; default: fixtures/lesson.json and fixtures/agent.json
   --strategies LIST      comma-separated: ${STRATEGY_NAMES.join(', ')} (default: all)
@@ -53,6 +55,7 @@ export interface RunCommandOptions extends Omit<RunOptions, 'signal' | 'onProgre
 
 export async function parseRunFlags(args: string[]): Promise<RunCommandOptions | 'help'> {
   const { values, positionals } = parseFlags('run', args, {
+    suite: { type: 'string', multiple: true },
     urls: { type: 'string', multiple: true },
     strategies: { type: 'string', multiple: true },
     concurrency: { type: 'string', multiple: true },
@@ -76,7 +79,10 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
   const names = fixtures.map((f) => f.name);
   const clash = names.find((name, i) => names.indexOf(name) !== i);
   if (clash) throw new InputError(`--urls: two URL sets are both named "${clash}"; give one a different "name"`);
+  const suiteList = values.suite ? listOf('suite', values.suite, (name) => name) : DEFAULT_SUITES;
+  const suites = suiteList.includes('all') ? [...SUITE_NAMES] : suiteList.map((name) => oneOf('suite', name, SUITE_NAMES as SuiteName[]));
   return {
+    suites,
     fixtures,
     strategies,
     concurrency: values.concurrency ? listOf('concurrency', values.concurrency, (k) => positiveInt('concurrency', k)) : null,

@@ -12,7 +12,8 @@ export function formatMs(ms: number): string {
 
 export const formatSignedMs = (ms: number): string => (ms >= 0 ? `+${formatMs(ms)}` : formatMs(ms));
 
-export const formatRatio = (ratio: number | null): string => (ratio === null || !Number.isFinite(ratio) ? '–' : `${ratio.toFixed(2)}×`);
+export const formatRatio = (ratio: number | null, digits = 2): string =>
+  ratio === null || !Number.isFinite(ratio) ? '–' : `${ratio.toFixed(digits)}×`;
 
 export const formatPct = (pct: number): string => (Number.isFinite(pct) ? `±${pct.toFixed(1)}%` : '±–');
 
@@ -56,7 +57,7 @@ export function strategyCells(row: StrategyResult): string[] {
     `${formatMs(row.wallMs.min)} … ${formatMs(row.wallMs.max)}`,
     formatMs(row.idealMs),
     formatSignedMs(row.overheadMs),
-    row.idealMs > 0 ? formatRatio(row.wallMs.p50 / row.idealMs) : '–',
+    row.idealMs > 0 ? formatRatio(row.wallMs.p50 / row.idealMs, 3) : '–',
     formatRatio(row.speedup),
     `${row.requests.ok}/${row.requests.failed}`,
     formatMs(row.requestLatencyMs.p50),
