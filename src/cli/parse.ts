@@ -8,7 +8,9 @@ export function parseFlags<O extends Options>(command: string, args: string[], o
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = error instanceof Error ? (error.message.split('. ')[0] ?? error.message) : String(error);
+    // parseArgs explains at length over several lines; its first sentence says what is wrong.
+    const text = error instanceof Error ? error.message : String(error);
+    const message = text.split('\n')[0]?.split('. ')[0] ?? text;
     throw new InputError(`${command}: ${message.replace(/\.$/, '')} (see fanout-bench ${command} --help)`);
   }
 }

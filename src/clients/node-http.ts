@@ -1,16 +1,17 @@
-import { Agent, request } from 'node:http';
+// Through the module object, not a named import, so interceptors that patch http.request (nock) see our calls.
+import http from 'node:http';
 import { now, type Client, type ClientResponse } from './client.ts';
 
 export const nodeHttpClient = {
   name: 'node-http',
   description: 'node:http request() with a keep-alive Agent',
   open({ connections }) {
-    const agent = new Agent({ keepAlive: true, maxSockets: connections });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
     return {
       request: ({ url, signal, method = 'GET' }) =>
         new Promise<ClientResponse>((resolve, reject) => {
           const startMs = now();
-          const req = request(url, { agent, method, signal }, (res) => {
+          const req = http.request(url, { agent, method, signal }, (res) => {
             const firstByteMs = now();
             let bytes = 0;
             res.on('data', (chunk: Buffer) => (bytes += chunk.length));
