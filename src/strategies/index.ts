@@ -6,14 +6,16 @@ import { pool } from './pool.ts';
 import { sequential } from './sequential.ts';
 import type { Strategy } from './strategy.ts';
 
-export const strategies = {
+const registry = {
   sequential,
   all,
   'all-settled': allSettled,
   pool,
   batched,
-} as const satisfies Record<string, Strategy>;
+} satisfies Record<string, Strategy>;
 
-export type StrategyName = keyof typeof strategies;
+export type StrategyName = keyof typeof registry;
+/** Widened to the interface so callers use every strategy the same way. */
+export const strategies: Record<StrategyName, Strategy> = registry;
 export const STRATEGY_NAMES = Object.keys(strategies) as StrategyName[];
 export type { Attempt, Strategy } from './strategy.ts';
