@@ -6,7 +6,7 @@ export const tableReporter = {
   name: 'table',
   description: 'terminal comparison table of every strategy row',
   render(report) {
-    const table = new Table({ head: [...STRATEGY_COLUMNS], style: { head: [], border: [] } });
+    const table = new Table({ head: [...STRATEGY_COLUMNS], style: { head: [], border: [], compact: true } });
     for (const row of report.strategies) table.push(strategyCells(row));
     const lines = report.strategies.length > 0 ? [table.toString()] : [];
     lines.push(
