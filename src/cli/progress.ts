@@ -8,7 +8,7 @@ export function progressLine(stream: NodeJS.WriteStream): ProgressLine {
   let shown = false;
   return {
     update(text) {
-      stream.write(`\r\x1b[2K${text.slice(0, Math.max(20, (stream.columns ?? 80) - 1))}`);
+      stream.write(`\r\x1b[2K${text.slice(0, Math.max(20, (stream.columns || 80) - 1))}`);
       shown = true;
     },
     clear() {
