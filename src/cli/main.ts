@@ -3,6 +3,7 @@
 import { InputError } from '../input-error.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { RUN_HELP, runCommand, type CommandIO } from './run-command.ts';
+import { reportCommand } from './report-command.ts';
 import { serveCommand } from './serve-command.ts';
 
 const HELP = `fanout-bench ${TOOL_VERSION}: how fanned-out API calls really behave, measured against their ideal
@@ -12,6 +13,7 @@ Usage: fanout-bench <command> [flags]
 Commands:
   run      measure strategies over URL sets against the local delay server (default)
   serve    run the httpbin-compatible delay server standalone
+  report   render a saved report again (table, waterfall, markdown, json)
 
 Run 'fanout-bench <command> --help' for its flags.
 `;
@@ -19,6 +21,7 @@ Run 'fanout-bench <command> --help' for its flags.
 const commands: Record<string, (args: string[], io: CommandIO) => Promise<number>> = {
   run: runCommand,
   serve: serveCommand,
+  report: reportCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

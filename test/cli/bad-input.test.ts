@@ -29,6 +29,10 @@ const cases: [string, string[], RegExp][] = [
   ['URL that is neither a path nor http(s)', ['run', '--urls', file('ftp.json', '["ftp://x/y"]')], /URL file .*ftp\.json: .*must be a path starting with "\/" or an http\(s\) URL/],
   ['empty URL list', ['run', '--urls', file('empty.json', '{"urls": []}')], /URL file .*empty\.json: urls/],
   ['serve on a public address without --expose', ['serve', '--host', '0.0.0.0'], /--host: 0\.0\.0\.0 is not a loopback address; add --expose/],
+  ['report without a file', ['report'], /report: expected a report file/],
+  ['report of a missing file', ['report', join(dir, 'nope.json')], /nope\.json: not found/],
+  ['report of a file that is not a report', ['report', file('other.json', '{"a": 1}')], /other\.json: not a fanout-bench report/],
+  ['report in an unknown format', ['report', file('r.json', '{}'), '--format', 'pdf'], /--format: expected one of/],
   ['serve with a bad port', ['serve', '--port', '70000'], /--port: expected 0–65535/],
 ];
 
