@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import { now, type Client, type ClientResponse } from './client.ts';
+import { headerText, now, type Client, type ClientResponse } from './client.ts';
 
 export const nodeHttpClient = {
   name: 'node-http',
@@ -24,6 +24,7 @@ export const nodeHttpClient = {
                 firstByteMs,
                 endMs: now(),
                 serverTiming: Array.isArray(timing) ? timing.join(', ') : (timing ?? null),
+                header: (name: string) => headerText(res.headers[name]),
               });
             });
           });

@@ -1,5 +1,5 @@
 import { Agent, request } from 'undici';
-import { now, type Client } from './client.ts';
+import { headerText, now, type Client } from './client.ts';
 
 export const undiciClient = {
   name: 'undici',
@@ -21,6 +21,7 @@ export const undiciClient = {
           firstByteMs,
           endMs: now(),
           serverTiming: Array.isArray(timing) ? timing.join(', ') : (timing ?? null),
+          header: (name: string) => headerText(res.headers[name]),
         };
       },
       close: () => agent.close(),
