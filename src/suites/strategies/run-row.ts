@@ -1,5 +1,6 @@
 // Measures one row — fixture × strategy × k × client — through tinybench, keeping every sample
 // and the timeline of each measured run.
+import { setMaxListeners } from 'node:events';
 import { Bench } from 'tinybench';
 import { clients, type ClientName } from '../../clients/index.ts';
 import type { RequestRecord, StrategyResult } from '../../model.ts';
@@ -45,6 +46,8 @@ export async function runStrategyRow(row: StrategyRow, options: RowOptions): Pro
   const runs: MeasuredRun[] = [];
   // tinybench leaves a listener on the signal it is given: hand it a per-row one, unlinked in finally.
   const rowAbort = new AbortController();
+  // Every try in flight and every retry wait listens on it: a fan-out, not a leak.
+  setMaxListeners(0, rowAbort.signal);
   const forwardAbort = (): void => rowAbort.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', forwardAbort, { once: true });
   if (options.signal?.aborted) rowAbort.abort(options.signal.reason);
