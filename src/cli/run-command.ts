@@ -138,6 +138,9 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   if (options.json) io.stdout.write(reporters.json.render(report));
   else if (options.quiet) io.stdout.write(`${reportPath}\n`);
   else io.stdout.write(`${reporters.table.render(report)}${reporters.resilience.render(report)}\n${reporters.waterfall.render(report)}\nreport: ${reportPath}\n`);
-  if (!report.complete) return 130;
+  if (!report.complete) {
+    io.stderr.write(`fanout-bench: interrupted; the partial report (complete: false) is ${reportPath ?? 'not written'}\n`);
+    return 130;
+  }
   return report.errors.length > 0 ? 1 : 0;
 }
