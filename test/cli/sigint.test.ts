@@ -36,7 +36,7 @@ test('SIGINT mid-run: exit 130 promptly, partial report valid against the schema
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // The first report file appears once the first URL set is done; then the slow set is in flight.
-    await waitFor(async () => ((await readdir(out).catch(() => [])).includes('latest.json') ? true : undefined), 30_000);
+    await waitFor(async () => ((await readdir(out).catch((): string[] => [])).includes('latest.json') ? true : undefined), 30_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const signalledMs = performance.now();
     child.kill('SIGINT');
