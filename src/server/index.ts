@@ -50,6 +50,7 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
   if (options.requestTimeoutMs === undefined) {
     opts.requestTimeoutMs = Math.max(DELAY_SERVER_DEFAULTS.requestTimeoutMs, opts.maxDelayS * 1000 * opts.timeScale + 5_000);
   }
+  if (options.headersTimeoutMs === undefined) opts.headersTimeoutMs = Math.min(DELAY_SERVER_DEFAULTS.headersTimeoutMs, opts.requestTimeoutMs);
   if (!(opts.timeScale > 0) || !Number.isFinite(opts.timeScale)) throw new RangeError('timeScale must be a positive number');
   if (!(opts.maxDelayS >= 0)) throw new RangeError('maxDelayS must be a non-negative number');
   assertLimits(opts);

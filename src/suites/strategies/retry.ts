@@ -48,6 +48,8 @@ export function retryAfterMs(header: (name: string) => string | null, nowEpochMs
   const value = header('retry-after')?.trim();
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return Number(value) * 1000;
+  // HTTP dates in all three RFC 9110 forms start with the day name; anything else is not a date.
+  if (!/^[A-Za-z]{3}/.test(value)) return undefined;
   const dateMs = Date.parse(value);
   return Number.isNaN(dateMs) ? undefined : Math.max(0, dateMs - nowEpochMs);
 }
