@@ -14,7 +14,7 @@ export const REMOTE_CAPS = {
 /** Loopback by address only: `localhost`, 127.0.0.0/8, ::1 and its IPv4-mapped forms; names are not resolved. */
 export function isLoopbackHost(host: string): boolean {
   const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
-  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  if (h === 'localhost') return true;
   if (h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
   const v4 = h.replace(/^::ffff:/, '');
   const parts = v4.split('.');
