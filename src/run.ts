@@ -71,13 +71,20 @@ export async function runBench(options: RunOptions): Promise<Report> {
   try {
     for (const name of options.suites) {
       if (options.signal?.aborted) break;
-      await suites[name].run({
-        baseUrl: server?.url ?? options.target ?? '',
-        options,
-        report,
-        save,
-        progress: (text) => options.onProgress?.(`${name}: ${text}`),
-      });
+      try {
+        await suites[name].run({
+          baseUrl: server?.url ?? options.target ?? '',
+          options,
+          report,
+          save,
+          progress: (text) => options.onProgress?.(`${name}: ${text}`),
+        });
+      } catch (error) {
+        if (options.signal?.aborted) break;
+        // A suite that throws is recorded like a failed strategy row; the suites after it still run.
+        const message = error instanceof Error ? error.message : String(error);
+        report.errors.push({ fixture: '', name: `suite:${name}`, concurrency: null, client: options.client, error: message });
+      }
       await save();
     }
   } finally {

@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import type { LoadedFixture } from '../../src/fixtures.ts';
 import { runBench } from '../../src/run.ts';
 import { strategies, type Strategy, type StrategyName } from '../../src/strategies/index.ts';
+import { suites, type Suite, type SuiteName } from '../../src/suites/index.ts';
 import { indices } from '../../src/strategies/strategy.ts';
 
 const registry = strategies as unknown as Record<string, Strategy>;
@@ -77,4 +78,27 @@ test('a failing strategy is recorded in report.errors; the others run and are re
   assert.match(errors.skips!, /2 of 3 requests recorded/);
   assert.match(errors.duplicates!, /recorded request 0 twice/);
   assert.equal(saved.at(-1), true, 'the final report was handed over for writing');
+});
+
+test('a suite that throws is recorded in report.errors; the suites after it still run', async () => {
+  const registry = suites as unknown as Record<string, Suite>;
+  registry.explodes = { name: 'explodes', description: 'throws', run: () => Promise.reject(new Error('suite bug')) };
+  try {
+    const report = await runBench({
+      suites: ['explodes', 'strategies'] as SuiteName[],
+      fixtures: [fixture],
+      strategies: ['all'],
+      concurrency: null,
+      client: 'undici',
+      iterations: 1,
+      warmup: 0,
+      timeScale: 0.02,
+      timeoutMs: 2_000,
+    });
+    assert.equal(report.complete, true);
+    assert.deepEqual(report.errors.map((e) => [e.name, e.error]), [['suite:explodes', 'suite bug']]);
+    assert.deepEqual(report.strategies.map((r) => r.name), ['all']);
+  } finally {
+    delete registry.explodes;
+  }
 });
