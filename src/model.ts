@@ -15,6 +15,19 @@ export type Outcome = z.infer<typeof OutcomeSchema>;
 export type OutcomeKind = Outcome['kind'];
 export const OUTCOME_KINDS = ['ok', 'http-error', 'network-error', 'timeout'] as const satisfies readonly OutcomeKind[];
 
+/** One try of a request that was retried afterwards; times relative to the start of the run. */
+export const FailedAttemptSchema = z.object({
+  startMs: z.number(),
+  endMs: z.number(),
+  outcome: OutcomeSchema,
+  status: z.int().optional(),
+  /** What the harness waited before the next try: Retry-After when the server sent one, else backoff. */
+  waitMs: z.number().nonnegative(),
+  /** True when waitMs came from the server's Retry-After / retry-after-ms. */
+  retryAfter: z.boolean(),
+});
+export type FailedAttempt = z.infer<typeof FailedAttemptSchema>;
+
 /** One request of one run, times relative to the start of that run. */
 export const RequestRecordSchema = z.object({
   index: z.int().nonnegative(),
@@ -30,6 +43,10 @@ export const RequestRecordSchema = z.object({
   bytes: z.int().nonnegative(),
   /** The delay the server says it served (Server-Timing), absent when it did not say. */
   serverDelayMs: z.number().optional(),
+  /** Tries made for this request, retries included; absent means one. Start is the first try's, the rest the final try's. */
+  attempts: z.int().positive().optional(),
+  /** Every try before the final one, in order. */
+  failedAttempts: z.array(FailedAttemptSchema).optional(),
 });
 export type RequestRecord = z.infer<typeof RequestRecordSchema>;
 
@@ -62,6 +79,21 @@ export const RequestTotalsSchema = z.object({
 });
 export type RequestTotals = z.infer<typeof RequestTotalsSchema>;
 
+/** Tries, retries and timeouts over all measured iterations of a row, and what got through. */
+export const ResilienceSchema = z.object({
+  attempts: z.int().nonnegative(),
+  retries: z.int().nonnegative(),
+  /** Tries (not requests) that hit the per-request timeout. */
+  timeouts: z.int().nonnegative(),
+  /** Retries the retry budget refused. */
+  retriesDenied: z.int().nonnegative(),
+  /** Requests that ended ok over all requests. */
+  okFraction: z.number(),
+  /** Requests that ended ok per second of measured wall time. */
+  goodputPerSec: z.number(),
+});
+export type Resilience = z.infer<typeof ResilienceSchema>;
+
 export const StrategyResultSchema = z.object({
   fixture: z.string(),
   name: z.string(),
@@ -81,6 +113,7 @@ export const StrategyResultSchema = z.object({
   requestLatencyMs: z.object({ p50: z.number(), p99: z.number(), max: z.number() }),
   /** Every request of the run whose wall is nearest the median. */
   timeline: z.array(RequestRecordSchema),
+  resilience: ResilienceSchema.optional(),
 });
 export type StrategyResult = z.infer<typeof StrategyResultSchema>;
 
@@ -123,6 +156,18 @@ export const RunConfigSchema = z.object({
   timeScale: z.number().positive(),
   timeoutMs: z.number().positive(),
   target: z.string(),
+  /** Seeds the delay server's PRNG (/flaky, weighted /status, /bytes) and the retry jitter. */
+  seed: z.int().nonnegative().optional(),
+  /** The retry policy of retrying strategies (pool-retry). */
+  retry: z
+    .object({
+      maxRetries: z.int().nonnegative(),
+      /** At most ceil(budget × requests) retries per run. */
+      budget: z.number().nonnegative(),
+      backoffBaseMs: z.number().nonnegative(),
+      backoffMaxMs: z.number().nonnegative(),
+    })
+    .optional(),
 });
 export type RunConfig = z.infer<typeof RunConfigSchema>;
 

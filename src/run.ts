@@ -7,6 +7,7 @@ import { SCHEMA_VERSION, type Report } from './model.ts';
 import { startDelayServer } from './server/index.ts';
 import type { StrategyName } from './strategies/index.ts';
 import { suites, type SuiteName } from './suites/index.ts';
+import { RETRY_DEFAULTS, type RetryPolicy } from './suites/strategies/retry.ts';
 import { TOOL_VERSION } from './version.ts';
 
 export interface RunOptions {
@@ -19,12 +20,22 @@ export interface RunOptions {
   warmup: number;
   timeScale: number;
   timeoutMs: number;
+  /** Seeds the delay server (/flaky, weighted /status) and the retry jitter (default 1). */
+  seed?: number;
+  /** Retry policy of retrying strategies (pool-retry); RETRY_DEFAULTS where absent. */
+  retry?: Partial<RetryPolicyOptions>;
+  /** Base URL to measure instead of the local delay server; the CLI has checked it (src/safety.ts). */
+  target?: string;
+  /** Caps request starts per second across the run (set for remote targets). */
+  rateCapPerSec?: number;
   signal?: AbortSignal;
   /** A line describing what is being measured now, for a progress display. */
   onProgress?: (text: string) => void;
   /** Receives the report after each step (complete: false) and at the end (complete: true). */
   onReport?: (report: Report) => Promise<void>;
 }
+
+export type RetryPolicyOptions = Omit<RetryPolicy, 'seed'>;
 
 export function emptyReport(options: RunOptions): Report {
   return {
@@ -43,7 +54,9 @@ export function emptyReport(options: RunOptions): Report {
       warmup: options.warmup,
       timeScale: options.timeScale,
       timeoutMs: options.timeoutMs,
-      target: 'local delay server',
+      target: options.target ?? 'local delay server',
+      seed: options.seed ?? 1,
+      retry: { ...RETRY_DEFAULTS, ...options.retry },
     },
     fixtures: options.fixtures.map((f) => ({ name: f.name, description: f.description, urls: f.paths })),
     strategies: [],
@@ -54,21 +67,28 @@ export function emptyReport(options: RunOptions): Report {
 export async function runBench(options: RunOptions): Promise<Report> {
   const report = emptyReport(options);
   const save = async (): Promise<void> => options.onReport?.(report);
-  const server = await startDelayServer({ timeScale: options.timeScale });
+  const server = options.target === undefined ? await startDelayServer({ timeScale: options.timeScale, seed: options.seed ?? 1 }) : null;
   try {
     for (const name of options.suites) {
       if (options.signal?.aborted) break;
-      await suites[name].run({
-        baseUrl: server.url,
-        options,
-        report,
-        save,
-        progress: (text) => options.onProgress?.(`${name}: ${text}`),
-      });
+      try {
+        await suites[name].run({
+          baseUrl: server?.url ?? options.target ?? '',
+          options,
+          report,
+          save,
+          progress: (text) => options.onProgress?.(`${name}: ${text}`),
+        });
+      } catch (error) {
+        if (options.signal?.aborted) break;
+        // A suite that throws is recorded like a failed strategy row; the suites after it still run.
+        const message = error instanceof Error ? error.message : String(error);
+        report.errors.push({ fixture: '', name: `suite:${name}`, concurrency: null, client: options.client, error: message });
+      }
       await save();
     }
   } finally {
-    await server.close();
+    await server?.close();
   }
   report.finishedAt = new Date().toISOString();
   report.complete = !options.signal?.aborted;

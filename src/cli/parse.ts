@@ -8,9 +8,10 @@ export function parseFlags<O extends Options>(command: string, args: string[], o
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    // parseArgs explains at length over several lines; its first sentence says what is wrong.
-    const text = error instanceof Error ? error.message : String(error);
-    const message = text.split('\n')[0]?.split('. ')[0] ?? text;
-    throw new InputError(`${command}: ${message.replace(/\.$/, '')} (see fanout-bench ${command} --help)`);
+    // node's messages can run to several sentences and lines: keep the first, so the error stays one line.
+    const message = error instanceof Error ? (error.message.split(/\.\s/)[0] ?? error.message) : String(error);
+    const flag = /'(--[\w-]+)' argument is ambiguous/.exec(message)?.[1];
+    const hint = flag ? `write ${flag}=VALUE for a value starting with "-"` : `see fanout-bench ${command} --help`;
+    throw new InputError(`${command}: ${message.replace(/\.$/, '')} (${hint})`);
   }
 }

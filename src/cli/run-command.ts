@@ -11,6 +11,7 @@ import { reportFileName, writeFileAtomic } from './files.ts';
 import { listOf, nonNegativeInt, oneOf, positiveInt, positiveNumber } from './flags.ts';
 import { parseFlags } from './parse.ts';
 import { progressLine, wantsProgress } from './progress.ts';
+import { assertRemoteRunWithinCaps, parseResilienceFlags, RESILIENCE_FLAGS, RESILIENCE_HELP } from './resilience-flags.ts';
 import { InputError } from '../input-error.ts';
 import { DEFAULT_SUITES, SUITE_NAMES, type SuiteName } from '../suites/index.ts';
 
@@ -41,7 +42,7 @@ wall time against the ideal makespan, as a table, a waterfall and a JSON report.
   --warmup N             unmeasured runs per row before those (default: ${RUN_DEFAULTS.warmup})
   --time-scale F         multiply every server delay, e.g. 0.05 (default: ${RUN_DEFAULTS.timeScale})
   --timeout-ms N         per-request timeout (default: ${RUN_DEFAULTS.timeoutMs})
-  --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
+${RESILIENCE_HELP}  --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
   --json                 print the JSON report on stdout and nothing else
   --quiet                print only the report's path
   --help                 this text
@@ -68,6 +69,7 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     json: { type: 'boolean' },
     quiet: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
+    ...RESILIENCE_FLAGS,
   });
   if (values.help) return 'help';
   if (positionals.length > 0) throw new InputError(`run: unexpected argument "${positionals[0]}" (see fanout-bench run --help)`);
@@ -81,7 +83,9 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
   if (clash) throw new InputError(`--urls: two URL sets are both named "${clash}"; give one a different "name"`);
   const suiteList = values.suite ? listOf('suite', values.suite, (name) => name) : DEFAULT_SUITES;
   const suites = suiteList.includes('all') ? [...SUITE_NAMES] : suiteList.map((name) => oneOf('suite', name, SUITE_NAMES as SuiteName[]));
-  return {
+  const resilience = parseResilienceFlags(values);
+  const options = {
+    ...resilience,
     suites,
     fixtures,
     strategies,
@@ -95,6 +99,8 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     json: values.json ?? false,
     quiet: values.quiet ?? false,
   };
+  assertRemoteRunWithinCaps(options);
+  return options;
 }
 
 export interface CommandIO {
@@ -131,7 +137,10 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   }
   if (options.json) io.stdout.write(reporters.json.render(report));
   else if (options.quiet) io.stdout.write(`${reportPath}\n`);
-  else io.stdout.write(`${reporters.table.render(report)}\n${reporters.waterfall.render(report)}\nreport: ${reportPath}\n`);
-  if (!report.complete) return 130;
+  else io.stdout.write(`${reporters.table.render(report)}${reporters.resilience.render(report)}\n${reporters.waterfall.render(report)}\nreport: ${reportPath}\n`);
+  if (!report.complete) {
+    io.stderr.write(`fanout-bench: interrupted; the partial report (complete: false) is ${reportPath ?? 'not written'}\n`);
+    return 130;
+  }
   return report.errors.length > 0 ? 1 : 0;
 }

@@ -9,6 +9,8 @@ export interface ClientResponse {
   endMs: number;
   /** The raw Server-Timing header, if any. */
   serverTiming: string | null;
+  /** Reads a response header (for Retry-After); clients that cannot leave it out and are never told to wait. */
+  header?: (name: string) => string | null;
 }
 
 export interface ClientRequest {
@@ -35,3 +37,7 @@ export interface Client {
 }
 
 export const now = (): number => performance.now();
+
+/** One header value as text: repeated headers joined as HTTP allows. */
+export const headerText = (value: string | string[] | undefined): string | null =>
+  value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;

@@ -18,6 +18,7 @@ export const fetchClient = {
           firstByteMs,
           endMs: now(),
           serverTiming: res.headers.get('server-timing'),
+          header: (name: string) => res.headers.get(name),
         };
       },
       close: async () => {},

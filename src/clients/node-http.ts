@@ -1,6 +1,6 @@
 // Through the module object, not a named import, so interceptors that patch http.request (nock) see our calls.
 import http from 'node:http';
-import { now, type Client, type ClientResponse } from './client.ts';
+import { headerText, now, type Client, type ClientResponse } from './client.ts';
 
 export const nodeHttpClient = {
   name: 'node-http',
@@ -25,6 +25,7 @@ export const nodeHttpClient = {
                 firstByteMs,
                 endMs: now(),
                 serverTiming: Array.isArray(timing) ? timing.join(', ') : (timing ?? null),
+                header: (name: string) => headerText(res.headers[name]),
               });
             });
           });

@@ -1,5 +1,5 @@
 import { Agent, request, type Dispatcher } from 'undici';
-import { now, type Client } from './client.ts';
+import { headerText, now, type Client } from './client.ts';
 
 /** The undici client over any dispatcher factory; tests pass one that returns a MockAgent. */
 export function createUndiciClient(makeDispatcher: (connections: number) => Dispatcher) {
@@ -23,6 +23,7 @@ export function createUndiciClient(makeDispatcher: (connections: number) => Disp
             firstByteMs,
             endMs: now(),
             serverTiming: Array.isArray(timing) ? timing.join(', ') : (timing ?? null),
+            header: (name: string) => headerText(res.headers[name]),
           };
         },
         close: () => dispatcher.close(),

@@ -2,12 +2,14 @@
 import { jsonReporter } from './json.ts';
 import { markdownReporter } from './markdown.ts';
 import type { Reporter } from './reporter.ts';
+import { resilienceReporter } from './resilience.ts';
 import { tableReporter } from './table.ts';
 import { waterfallReporter } from './waterfall.ts';
 
 export const reporters = {
   table: tableReporter,
   waterfall: waterfallReporter,
+  resilience: resilienceReporter,
   markdown: markdownReporter,
   json: jsonReporter,
 } as const satisfies Record<string, Reporter>;

@@ -1,9 +1,10 @@
 // The local delay server: httpbin-compatible, loopback by default, every delay multiplied by timeScale.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { RequestBody } from './echo.ts';
+import { createFaultState, FAULT_HEADER } from './faults.ts';
 import { seededRandom } from './random.ts';
-import { BadRequest, sendError } from './respond.ts';
+import { BadRequest, sendError, sendJson } from './respond.ts';
 import { matchRoute, type RouteContext } from './routes.ts';
 
 export interface DelayServerOptions {
@@ -14,8 +15,14 @@ export interface DelayServerOptions {
   /** Longer delays are clamped to this (httpbin's behaviour); the clamp shows in Server-Timing. */
   maxDelayS?: number;
   maxBodyBytes?: number;
-  /** Seeds weighted /status choices and /bytes, so a run is reproducible. */
+  /** Seeds weighted /status choices, /bytes and /flaky, so a run is reproducible. */
   seed?: number;
+  /** Deadline from request arrival to response end (default: 30 s, or the longest delay + 5 s); past it: 503 if nothing was sent, else the socket is destroyed. */
+  requestTimeoutMs?: number;
+  /** Time a client gets to send its request headers (node's headersTimeout). */
+  headersTimeoutMs?: number;
+  /** Open connections beyond this are refused (node's maxConnections). */
+  maxConnections?: number;
 }
 
 export interface DelayServer {
@@ -32,19 +39,34 @@ export const DELAY_SERVER_DEFAULTS = {
   maxDelayS: 10,
   maxBodyBytes: 1024 * 1024,
   seed: 1,
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  maxConnections: 2048,
 } as const;
 
 export async function startDelayServer(options: DelayServerOptions = {}): Promise<DelayServer> {
   const opts = { ...DELAY_SERVER_DEFAULTS, ...options };
+  // Unless told otherwise, the deadline leaves room for the longest delay at this time scale.
+  if (options.requestTimeoutMs === undefined) {
+    opts.requestTimeoutMs = Math.max(DELAY_SERVER_DEFAULTS.requestTimeoutMs, opts.maxDelayS * 1000 * opts.timeScale + 5_000);
+  }
+  if (options.headersTimeoutMs === undefined) opts.headersTimeoutMs = Math.min(DELAY_SERVER_DEFAULTS.headersTimeoutMs, opts.requestTimeoutMs);
   if (!(opts.timeScale > 0) || !Number.isFinite(opts.timeScale)) throw new RangeError('timeScale must be a positive number');
   if (!(opts.maxDelayS >= 0)) throw new RangeError('maxDelayS must be a non-negative number');
+  assertLimits(opts);
   const random = seededRandom(opts.seed);
   const closing = new AbortController();
   const sockets = new Set<Socket>();
+  const faultState = createFaultState();
 
-  const server: Server = createServer({ keepAlive: true }, (req, res) => {
+  const checkEveryMs = Math.max(50, Math.min(1000, opts.headersTimeoutMs / 4, opts.requestTimeoutMs / 4));
+  const server: Server = createServer({ keepAlive: true, connectionsCheckingInterval: checkEveryMs }, (req, res) => {
     const requestDone = new AbortController();
-    res.on('close', () => requestDone.abort());
+    const deadline = setTimeout(() => expire(res), opts.requestTimeoutMs);
+    res.on('close', () => {
+      clearTimeout(deadline);
+      requestDone.abort();
+    });
     const signal = AbortSignal.any([closing.signal, requestDone.signal]);
     const host = req.headers.host ?? `${opts.host}:${(server.address() as AddressInfo).port}`;
     let url: URL;
@@ -69,6 +91,7 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
       maxBodyBytes: opts.maxBodyBytes,
       random,
       signal,
+      faultState,
     };
     Promise.resolve()
       .then(() => match.route.handle(ctx))
@@ -79,6 +102,9 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
       });
   });
   server.keepAliveTimeout = 65_000;
+  server.requestTimeout = opts.requestTimeoutMs;
+  server.headersTimeout = opts.headersTimeoutMs;
+  server.maxConnections = opts.maxConnections;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -107,6 +133,31 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
         for (const socket of sockets) socket.destroy();
       }),
   };
+}
+
+/** The longest any delay route may sleep must fit inside the request deadline, or every long delay would be cut. */
+function assertLimits(opts: Required<DelayServerOptions>): void {
+  for (const key of ['requestTimeoutMs', 'headersTimeoutMs', 'maxConnections', 'maxBodyBytes'] as const) {
+    if (!(opts[key] > 0) || !Number.isFinite(opts[key])) throw new RangeError(`${key} must be a positive number`);
+  }
+  const maxServedMs = opts.maxDelayS * 1000 * opts.timeScale;
+  if (maxServedMs >= opts.requestTimeoutMs) {
+    throw new RangeError(`requestTimeoutMs (${opts.requestTimeoutMs}) must exceed the longest served delay (${maxServedMs} ms = maxDelayS × 1000 × timeScale)`);
+  }
+  if (opts.headersTimeoutMs > opts.requestTimeoutMs) throw new RangeError('headersTimeoutMs must not exceed requestTimeoutMs');
+}
+
+/** The request deadline passed: answer 503 if nothing was sent yet, otherwise cut the connection. */
+function expire(res: ServerResponse): void {
+  if (res.writableEnded) return;
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJson(res, 503, { status_code: 503, error: 'Service Unavailable', detail: 'response not finished within the request timeout' }, {
+    [FAULT_HEADER]: 'request-timeout',
+    connection: 'close',
+  });
 }
 
 async function readBody(req: IncomingMessage, maxBytes: number): Promise<RequestBody> {

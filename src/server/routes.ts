@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { echoBody, echoHeaders, echoRequest, type RequestBody } from './echo.ts';
+import { faultRoutes, type FaultState } from './faults.ts';
 import { parseCount, parseSeconds, parseStatusCodes, pickWeighted } from './params.ts';
 import { seededRandom, type Random } from './random.ts';
 import { BadRequest, sendJson, serverTiming } from './respond.ts';
@@ -19,9 +20,11 @@ export interface RouteContext {
   random: Random;
   /** Aborted when the client goes away or the server closes, so no timer outlives its request. */
   signal: AbortSignal;
+  /** Per-server state of the fault routes (rate-limit windows). */
+  faultState: FaultState;
 }
 
-interface Route {
+export interface Route {
   pattern: RegExp;
   methods: readonly string[] | 'any';
   handle: (ctx: RouteContext) => Promise<void> | void;
@@ -130,6 +133,7 @@ export const routes: Route[] = [
     methods: ['GET'],
     handle: (ctx) => sendJson(ctx.res, 200, { 'user-agent': ctx.req.headers['user-agent'] ?? null }, timingHeader(0)),
   },
+  ...faultRoutes,
 ];
 
 function timingHeader(servedMs: number): Record<string, string> {

@@ -2,6 +2,7 @@
 import { allSettled } from './all-settled.ts';
 import { all } from './all.ts';
 import { batched } from './batched.ts';
+import { poolRetry } from './pool-retry.ts';
 import { pool } from './pool.ts';
 import { sequential } from './sequential.ts';
 import type { Strategy } from './strategy.ts';
@@ -11,6 +12,7 @@ const registry = {
   all,
   'all-settled': allSettled,
   pool,
+  'pool-retry': poolRetry,
   batched,
 } satisfies Record<string, Strategy>;
 

@@ -9,6 +9,8 @@ export interface Strategy {
   description: string;
   /** Whether the strategy takes a k (workers or chunk size); strategies without one ignore it. */
   takesConcurrency: boolean;
+  /** The harness hands this strategy an `attempt` that retries per the run's retry policy. */
+  retries?: boolean;
   run(count: number, attempt: Attempt, concurrency: number): Promise<unknown>;
   /** The makespan with zero overhead, given each request's service time in order. */
   idealMs(serviceMs: readonly number[], concurrency: number): number;

@@ -1,59 +1,127 @@
-// Bad input: one line naming what is wrong, exit 2, no stack trace.
+// Bad input through the real binary: exit 2, one line naming the flag or file and field and what
+// was expected, no stack trace (unless --debug).
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
-import { runCli } from './helpers.ts';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'fanout-bad-'));
-const file = (name: string, text: string): string => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const BIN = fileURLToPath(new URL('../../bin/fanout-bench.js', import.meta.url));
+let dir = '';
 
-const cases: [string, string[], RegExp][] = [
-  ['unknown flag', ['run', '--bogus'], /Unknown option '--bogus'/],
-  ['unknown command', ['frobnicate'], /unknown command "frobnicate"/],
-  ['non-numeric iterations', ['run', '--iterations', 'abc'], /--iterations: expected a positive integer, got "abc"/],
-  ['zero iterations', ['run', '--iterations', '0'], /--iterations: expected a positive integer/],
-  ['negative warm-up', ['run', '--warmup', '-1'], /--warmup/],
-  ['bad time scale', ['run', '--time-scale', '0'], /--time-scale: expected a positive number, got "0"/],
-  ['unknown strategy', ['run', '--strategies', 'all,turbo'], /--strategies: expected one of .*got "turbo"/],
-  ['unknown client', ['run', '--client', 'curl'], /--client: expected one of undici, fetch, node-http, got "curl"/],
-  ['bad concurrency', ['run', '--concurrency', '2,x'], /--concurrency: expected a positive integer, got "x"/],
-  ['missing URL file', ['run', '--urls', join(dir, 'missing.json')], /URL file .*missing\.json: not found/],
-  ['URL file not JSON', ['run', '--urls', file('text.json', 'not json')], /URL file .*text\.json: not valid JSON/],
-  ['URL file of the wrong shape', ['run', '--urls', file('shape.json', '{"links": []}')], /URL file .*shape\.json: .*expected an array of URLs or \{"urls": \[...\]\}/],
-  ['URL that is neither a path nor http(s)', ['run', '--urls', file('ftp.json', '["ftp://x/y"]')], /URL file .*ftp\.json: .*must be a path starting with "\/" or an http\(s\) URL/],
-  ['empty URL list', ['run', '--urls', file('empty.json', '{"urls": []}')], /URL file .*empty\.json: urls/],
-  ['serve on a public address without --expose', ['serve', '--host', '0.0.0.0'], /--host: 0\.0\.0\.0 is not a loopback address; add --expose/],
-  ['report without a file', ['report'], /report: expected a report file/],
-  ['report of a missing file', ['report', join(dir, 'nope.json')], /nope\.json: not found/],
-  ['report of a file that is not a report', ['report', file('other.json', '{"a": 1}')], /other\.json: not a fanout-bench report/],
-  ['report in an unknown format', ['report', file('r.json', '{}'), '--format', 'pdf'], /--format: expected one of/],
-  ['serve with a bad port', ['serve', '--port', '70000'], /--port: expected 0–65535/],
+function runBin(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { timeout: 20_000 }, (error, stdout, stderr) => {
+      const code = error ? Number((error as { code?: unknown }).code ?? 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'fanout-bad-input-'));
+  await writeFile(join(dir, 'not-json.json'), '{"urls": [');
+  await writeFile(join(dir, 'bad-url.json'), JSON.stringify({ urls: ['/get', 'ftp://example.com/x'] }));
+  await writeFile(join(dir, 'extra-key.json'), JSON.stringify({ urls: ['/get'], timeout: 5 }));
+  await writeFile(join(dir, 'bad-k.json'), JSON.stringify({ urls: ['/get'], concurrency: [0] }));
+  await writeFile(join(dir, 'empty.json'), '[]');
+  await writeFile(join(dir, 'not-a-report.json'), '{"a": 1}');
+});
+after(() => rm(dir, { recursive: true, force: true }));
+
+const f = (name: string): string => join(dir, name);
+
+/** [args, what stderr must say]; every case exits 2 with exactly one line. */
+const CASES: [string[], RegExp][] = [
+  [['frobnicate'], /unknown command "frobnicate" \(expected run, serve/],
+  [['run', '--bogus'], /run: Unknown option '--bogus'/],
+  [['run', 'extra'], /unexpected argument "extra"/],
+  [['run', '--iterations', '0'], /--iterations: expected a positive integer, got "0"/],
+  [['run', '--warmup=-1'], /--warmup: expected a whole number ≥ 0, got "-1"/],
+  [['run', '--warmup', '-1'], /run: Option '--warmup' argument is ambiguous \(write --warmup=VALUE for a value starting with "-"\)/],
+  [['run', '--time-scale', 'fast'], /--time-scale: expected a positive number, got "fast"/],
+  [['run', '--timeout-ms', '0'], /--timeout-ms: expected a positive number, got "0"/],
+  [['run', '--strategies', 'all,nope'], /--strategies: expected one of sequential, all, .*pool-retry.*, got "nope"/],
+  [['run', '--client', 'curl'], /--client: expected one of undici, fetch, node-http, got "curl"/],
+  [['run', '--concurrency', '2,x'], /--concurrency: expected a positive integer, got "x"/],
+  [['run', '--suite', 'nope'], /--suite: expected one of strategies/],
+  [['run', '--urls', '/no/such/file.json'], /URL file \/no\/such\/file.json: not found/],
+  [['run', '--urls', '@not-json'], /URL file .*not-json.json: not valid JSON/],
+  [['run', '--urls', '@bad-url'], /URL file .*bad-url.json: urls\.1: must be a path starting with "\/" or an http\(s\) URL/],
+  [['run', '--urls', '@extra-key'], /URL file .*extra-key.json: .*timeout/],
+  [['run', '--urls', '@bad-k'], /URL file .*bad-k.json: concurrency\.0: .*/],
+  [['run', '--urls', '@empty'], /URL file .*empty.json: .*expected an array of URLs/],
+  [['run', '--seed', '1.5'], /--seed: expected a whole number ≥ 0, got "1.5"/],
+  [['run', '--seed', '99999999999'], /--seed: expected at most 4294967295/],
+  [['run', '--retries', 'many'], /--retries: expected a whole number ≥ 0, got "many"/],
+  [['run', '--retries', '1000'], /--retries: expected at most 100, got 1000/],
+  [['run', '--retry-budget=-0.5'], /--retry-budget: expected a number ≥ 0, got "-0.5"/],
+  [['run', '--backoff-base-ms', '500', '--backoff-max-ms', '100'], /--backoff-max-ms: expected at least --backoff-base-ms \(500\), got 100/],
+  [['run', '--target', 'not a url'], /--target: expected an http\(s\) URL/],
+  [['run', '--target', 'ftp://127.0.0.1/'], /--target: expected an http or https URL, got "ftp:"/],
+  [['run', '--target', 'http://user:pw@127.0.0.1/'], /--target: credentials in the URL are not accepted/],
+  [['run', '--target', 'http://192.0.2.1:8080'], /--target: 192\.0\.2\.1:8080 is not a loopback address; add --allow-remote/],
+  [['run', '--target', 'http://api.example.com'], /--target: api\.example\.com is not a loopback address/],
+  // Refused before anything is sent: the worst case is over the remote cap.
+  [['run', '--target', 'http://192.0.2.1', '--allow-remote', '--iterations', '100'], /remote target: this run could send \d+ requests, over the cap of 1000/],
+  [['run', '--allow-remote'], /--allow-remote: only meaningful with --target URL/],
+  [['report'], /report: expected a report file/],
+  [['report', '/no/such/report.json'], /\/no\/such\/report.json: not found/],
+  [['report', '@not-json'], /not-json.json: not valid JSON/],
+  [['report', '@not-a-report'], /not-a-report.json: not a fanout-bench report/],
+  [['report', '@not-a-report', '--format', 'pdf'], /--format: expected one of table, waterfall/],
+  [['serve', '--host', '0.0.0.0'], /--host: 0\.0\.0\.0 is not a loopback address; add --expose/],
+  [['serve', '--port', '70000'], /--port: expected 0–65535, got 70000/],
+  [['serve', '--request-timeout-ms', '100'], /--request-timeout-ms: expected more than the longest delay \(10000 ms/],
+  [['serve', '--max-connections', '0'], /--max-connections: expected a positive integer, got "0"/],
+  [['serve', '--headers-timeout-ms', '99999999'], /--headers-timeout-ms: expected at most the request timeout/],
 ];
 
-describe('bad input exits 2 with one line', () => {
-  for (const [what, args, message] of cases) {
-    it(what, async () => {
-      const result = await runCli(args);
-      assert.equal(result.code, 2, result.stderr);
-      assert.equal(result.stdout, '');
-      const lines = result.stderr.trimEnd().split('\n');
-      assert.equal(lines.length, 1, `expected one line, got:\n${result.stderr}`);
-      assert.match(lines[0] ?? '', /^fanout-bench: /);
-      assert.match(lines[0] ?? '', message);
-      assert.doesNotMatch(result.stderr, /\n\s+at /);
-    });
+/** main() in this process with stdout/stderr captured: the same code path as the binary, without a tsx start-up per case. */
+async function runMain(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const written = { stdout: '', stderr: '' };
+  const originals = { stdout: process.stdout.write, stderr: process.stderr.write };
+  process.stdout.write = ((chunk: string) => ((written.stdout += chunk), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => ((written.stderr += chunk), true)) as typeof process.stderr.write;
+  try {
+    const code = await main(args);
+    return { code, ...written };
+  } finally {
+    process.stdout.write = originals.stdout;
+    process.stderr.write = originals.stderr;
   }
+}
 
-  it('--help prints usage and exits 0', async () => {
-    const result = await runCli(['run', '--help']);
-    assert.equal(result.code, 0);
-    assert.match(result.stdout, /Usage: fanout-bench run/);
-    assert.match(result.stdout, /--time-scale F/);
-  });
+const withFiles = (args: string[]): string[] => args.map((a) => (a.startsWith('@') ? f(`${a.slice(1)}.json`) : a));
+
+function check(label: string, expected: RegExp, { code, stderr, stdout }: { code: number; stderr: string; stdout: string }): void {
+  assert.equal(code, 2, `${label}: exit code (stderr ${stderr})`);
+  assert.match(stderr, expected, label);
+  assert.match(stderr, /^fanout-bench: [^\n]+\n$/, `${label}: exactly one line`);
+  assert.doesNotMatch(stderr, /\n\s+at /, `${label}: no stack trace`);
+  assert.equal(stdout, '', `${label}: nothing on stdout`);
+}
+
+test(`bad input: ${CASES.length} cases through main(), each exit 2 with one line and no stack trace`, async () => {
+  for (const [args, expected] of CASES) check(args.join(' '), expected, await runMain(withFiles(args)));
+});
+
+/** A sample of the table through the real binary and process exit code. */
+const BINARY_CASES = [0, 7, 13, 22, 26, 30].map((i) => CASES[i]!);
+
+test(`bad input through the binary: ${BINARY_CASES.length} cases`, async () => {
+  const results = await Promise.all(BINARY_CASES.map(async ([args, expected]) => ({ args, expected, ...(await runBin(withFiles(args))) })));
+  for (const { args, expected, code, stderr, stdout } of results) {
+    check(`bin ${args.join(' ')}`, expected, { code, stderr, stdout });
+  }
+});
+
+test('--debug adds the stack trace; the exit code stays 2', async () => {
+  const { code, stderr } = await runBin(['run', '--iterations', '0', '--debug']);
+  assert.equal(code, 2);
+  assert.match(stderr, /InputError: --iterations/);
+  assert.match(stderr, /\n\s+at /);
 });

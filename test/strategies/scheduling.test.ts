@@ -23,7 +23,7 @@ function probe(durationsMs: number[]) {
 const durations = [30, 5, 5, 5, 30, 5];
 
 describe('strategies schedule as their names say', () => {
-  const expectedPeak: Record<StrategyName, number> = { sequential: 1, all: 6, 'all-settled': 6, pool: 2, batched: 2 };
+  const expectedPeak: Record<StrategyName, number> = { sequential: 1, all: 6, 'all-settled': 6, pool: 2, 'pool-retry': 2, batched: 2 };
   for (const [name, peak] of Object.entries(expectedPeak) as [StrategyName, number][]) {
     it(`${name} calls every request exactly once, survives failures, peaks at ${peak} in flight`, async () => {
       const { attempt, seen } = probe(durations);

@@ -3,6 +3,8 @@ import type { ClientName } from '../../clients/index.ts';
 import type { LoadedFixture } from '../../fixtures.ts';
 import type { StrategyError, StrategyResult } from '../../model.ts';
 import { strategies, type StrategyName } from '../../strategies/index.ts';
+import type { AttemptOptions } from './attempt.ts';
+import type { RetryPolicy } from './retry.ts';
 import { runStrategyRow, type StrategyRow } from './run-row.ts';
 
 export interface StrategySuiteOptions {
@@ -15,6 +17,10 @@ export interface StrategySuiteOptions {
   iterations: number;
   warmup: number;
   timeoutMs: number;
+  /** The policy of retrying strategies (pool-retry). */
+  retry?: RetryPolicy;
+  /** Awaited before every try: the request-rate cap for remote targets. */
+  beforeTry?: AttemptOptions['beforeTry'];
   signal?: AbortSignal;
   onProgress?: (event: StrategyProgress) => void;
   /** Called once a fixture's rows are all done, so results can be saved before the next one. */
@@ -61,6 +67,8 @@ export async function runStrategySuite(options: StrategySuiteOptions): Promise<{
             iterations: options.iterations,
             warmup: options.warmup,
             timeoutMs: options.timeoutMs,
+            ...(options.retry ? { retry: options.retry } : {}),
+            ...(options.beforeTry ? { beforeTry: options.beforeTry } : {}),
             ...(options.signal ? { signal: options.signal } : {}),
             onRun: ({ wallMs }) => options.onProgress?.({ kind: 'run', label, row: i, rows: rows.length, run: ++run, runsPerRow, wallMs }),
           }),

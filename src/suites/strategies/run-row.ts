@@ -1,12 +1,15 @@
 // Measures one row — fixture × strategy × k × client — through tinybench, keeping every sample
 // and the timeline of each measured run.
+import { setMaxListeners } from 'node:events';
 import { Bench } from 'tinybench';
 import { clients, type ClientName } from '../../clients/index.ts';
 import type { RequestRecord, StrategyResult } from '../../model.ts';
 import { quantile } from '../../stats/percentile.ts';
 import { strategies, type StrategyName } from '../../strategies/index.ts';
-import { recordingAttempt } from './attempt.ts';
+import { recordingAttempt, type AttemptOptions } from './attempt.ts';
 import { countOutcomes } from './outcomes.ts';
+import type { RetryPolicy } from './retry.ts';
+import { checkRunTotals, summariseResilience } from './totals.ts';
 
 export interface StrategyRow {
   fixture: string;
@@ -21,6 +24,10 @@ export interface RowOptions {
   warmup: number;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Used by rows whose strategy retries (pool-retry). */
+  retry?: RetryPolicy;
+  /** Awaited before every try: the request-rate cap for remote targets. */
+  beforeTry?: AttemptOptions['beforeTry'];
   /** Called after every run, warm-up included, for progress display. */
   onRun?: (run: { warmup: boolean; wallMs: number }) => void;
 }
@@ -28,28 +35,34 @@ export interface RowOptions {
 interface MeasuredRun {
   wallMs: number;
   records: RequestRecord[];
+  retriesDenied: number;
 }
 
 export async function runStrategyRow(row: StrategyRow, options: RowOptions): Promise<Omit<StrategyResult, 'speedup'>> {
   const strategy = strategies[row.strategy];
+  const retries = 'retries' in strategy && strategy.retries === true;
   const k = row.concurrency ?? row.urls.length;
   const session = clients[options.client].open({ connections: Math.max(k, 1) });
   const runs: MeasuredRun[] = [];
   // tinybench leaves a listener on the signal it is given: hand it a per-row one, unlinked in finally.
   const rowAbort = new AbortController();
+  // Every try in flight and every retry wait listens on it: a fan-out, not a leak.
+  setMaxListeners(0, rowAbort.signal);
   const forwardAbort = (): void => rowAbort.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', forwardAbort, { once: true });
   if (options.signal?.aborted) rowAbort.abort(options.signal.reason);
   const runOnce = async (): Promise<{ overriddenDuration: number }> => {
     const startMs = performance.now();
-    const recorder = recordingAttempt(session, row.urls, startMs, options.timeoutMs);
+    const recorder = recordingAttempt(session, row.urls, startMs, options.timeoutMs, {
+      ...(retries && options.retry ? { retry: options.retry } : {}),
+      signal: rowAbort.signal,
+      ...(options.beforeTry ? { beforeTry: options.beforeTry } : {}),
+    });
     await strategy.run(row.urls.length, recorder.attempt, k);
     const wallMs = performance.now() - startMs;
-    if (recorder.records.length !== row.urls.length) {
-      throw new Error(`${row.strategy} finished with ${recorder.records.length} of ${row.urls.length} requests recorded`);
-    }
+    checkRunTotals(row.strategy, recorder.records, row.urls.length, recorder.counters);
     recorder.records.sort((a, b) => a.index - b.index);
-    runs.push({ wallMs, records: recorder.records });
+    runs.push({ wallMs, records: recorder.records, retriesDenied: recorder.counters.retriesDenied });
     options.onRun?.({ warmup: runs.length <= options.warmup, wallMs });
     return { overriddenDuration: wallMs };
   };
@@ -99,6 +112,11 @@ export async function runStrategyRow(row: StrategyRow, options: RowOptions): Pro
       requests: countOutcomes(allRecords),
       requestLatencyMs: { p50: quantile(requestMs, 0.5), p99: quantile(requestMs, 0.99), max: Math.max(...requestMs) },
       timeline: median.records,
+      resilience: summariseResilience(
+        allRecords,
+        measured.reduce((sum, run) => sum + run.retriesDenied, 0),
+        measured.reduce((sum, run) => sum + run.wallMs, 0),
+      ),
     };
   } finally {
     options.signal?.removeEventListener('abort', forwardAbort);

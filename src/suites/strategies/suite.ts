@@ -1,5 +1,7 @@
+import { createRateGate } from '../../safety.ts';
 import type { Suite } from '../suite.ts';
 import { runStrategySuite } from './index.ts';
+import { RETRY_DEFAULTS } from './retry.ts';
 
 export const strategySuite = {
   name: 'strategies',
@@ -15,6 +17,8 @@ export const strategySuite = {
       iterations: options.iterations,
       warmup: options.warmup,
       timeoutMs: options.timeoutMs,
+      retry: { ...RETRY_DEFAULTS, ...options.retry, seed: options.seed ?? 1 },
+      ...(options.rateCapPerSec === undefined ? {} : { beforeTry: createRateGate(options.rateCapPerSec) }),
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (event) =>
         ctx.progress(
