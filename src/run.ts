@@ -6,6 +6,7 @@ import type { LoadedFixture } from './fixtures.ts';
 import { SCHEMA_VERSION, type Report } from './model.ts';
 import { startDelayServer } from './server/index.ts';
 import type { StrategyName } from './strategies/index.ts';
+import type { LoadOptions } from './suites/load/options.ts';
 import { suites, type SuiteName } from './suites/index.ts';
 import { TOOL_VERSION } from './version.ts';
 
@@ -19,6 +20,8 @@ export interface RunOptions {
   warmup: number;
   timeScale: number;
   timeoutMs: number;
+  /** Load suite settings; its defaults when absent. */
+  load?: LoadOptions;
   signal?: AbortSignal;
   /** A line describing what is being measured now, for a progress display. */
   onProgress?: (text: string) => void;

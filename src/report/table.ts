@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import { STRATEGY_COLUMNS, strategyCells } from './format.ts';
+import { renderLoadTable } from './load-table.ts';
 import type { Reporter } from './reporter.ts';
 
 export const tableReporter = {
@@ -18,6 +19,7 @@ export const tableReporter = {
     }
     if (!report.complete) lines.push('INCOMPLETE: the run was interrupted; rows above are what finished.');
     if (report.strategies.length === 0) lines.push('no strategy rows were measured');
+    if (report.load) lines.push('', renderLoadTable(report.load));
     return `${lines.join('\n')}\n`;
   },
 } satisfies Reporter;

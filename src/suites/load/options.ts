@@ -1,0 +1,20 @@
+// The load suite's knobs and their defaults, in one place.
+export interface LoadOptions {
+  connections: number[];
+  /** Paths on the delay server, e.g. /get and /delay/0.05. */
+  endpoints: string[];
+  /** Measured seconds per point and server. */
+  durationS: number;
+  /** Unmeasured seconds before each measured run, on the same server and connection count. */
+  warmupS: number;
+}
+
+export const LOAD_DEFAULTS: LoadOptions = {
+  connections: [1, 10, 100, 1000],
+  endpoints: ['/get', '/delay/0.05'],
+  durationS: 2,
+  warmupS: 0.5,
+};
+
+/** Share of one core (or of the event loop) from which the generator counts as saturated. */
+export const GENERATOR_SATURATION = 0.9;

@@ -1,0 +1,97 @@
+// The load sweep: endpoints × connections, each point measured against the delay server and then
+// against the bare server, by autocannon in its own process. Every point is recorded, failed or not.
+import { createRequire } from 'node:module';
+import type { LoadOutcome, LoadPoint, LoadSection } from '../../model-load.ts';
+import { measurementFromAutocannon } from './adapt.ts';
+import { captureReply, startBareServer, type CannedReply } from './bare-server.ts';
+import { GENERATOR_KIND, startGenerator, type LoadGenerator } from './generator.ts';
+import { littleEfficiency, littleLimitPerSec, servedDelayMsOf } from './little.ts';
+import { GENERATOR_SATURATION, type LoadOptions } from './options.ts';
+
+const AUTOCANNON_VERSION = (createRequire(import.meta.url)('autocannon/package.json') as { version: string }).version;
+
+export interface LoadSweepOptions extends LoadOptions {
+  baseUrl: string;
+  timeScale: number;
+  timeoutS: number;
+  signal?: AbortSignal;
+  onProgress?: (text: string) => void;
+  /** Called after each point, so a finished point survives a later abort. */
+  onPoint?: (point: LoadPoint) => Promise<void>;
+}
+
+export function emptyLoadSection(options: LoadSweepOptions): LoadSection {
+  return {
+    engine: { name: 'autocannon', version: AUTOCANNON_VERSION },
+    loop: 'closed',
+    generator: GENERATOR_KIND,
+    warmupS: options.warmupS,
+    durationS: options.durationS,
+    timeoutS: options.timeoutS,
+    timeScale: options.timeScale,
+    saturationThreshold: GENERATOR_SATURATION,
+    connections: options.connections,
+    endpoints: options.endpoints,
+    points: [],
+  };
+}
+
+export async function runLoadSweep(options: LoadSweepOptions): Promise<LoadPoint[]> {
+  const replies = new Map<string, CannedReply>();
+  for (const endpoint of options.endpoints) {
+    replies.set(endpoint, await captureReply(options.baseUrl, endpoint, servedDelayMsOf(endpoint, options.timeScale) ?? 0));
+  }
+  const bare = await startBareServer(replies);
+  const generator = startGenerator();
+  const points: LoadPoint[] = [];
+  const total = options.endpoints.length * options.connections.length;
+  try {
+    for (const endpoint of options.endpoints) {
+      for (const connections of options.connections) {
+        if (options.signal?.aborted) return points;
+        const label = `[${points.length + 1}/${total}] ${endpoint} c=${connections}`;
+        options.onProgress?.(`${label} delay server…`);
+        const delayServer = await measure(generator, options, options.baseUrl, endpoint, connections);
+        if (options.signal?.aborted) return points;
+        options.onProgress?.(`${label} bare server…`);
+        const bareOutcome = await measure(generator, options, bare.url, endpoint, connections);
+        if (options.signal?.aborted) return points;
+        const point = loadPoint(endpoint, connections, servedDelayMsOf(endpoint, options.timeScale), delayServer, bareOutcome);
+        points.push(point);
+        await options.onPoint?.(point);
+      }
+    }
+    return points;
+  } finally {
+    generator.close();
+    await bare.close();
+  }
+}
+
+async function measure(generator: LoadGenerator, options: LoadSweepOptions, baseUrl: string, endpoint: string, connections: number): Promise<LoadOutcome> {
+  try {
+    const { result, usage } = await generator.run(
+      { url: new URL(endpoint, baseUrl).toString(), connections, warmupS: options.warmupS, durationS: options.durationS, timeoutS: options.timeoutS },
+      options.signal,
+    );
+    return measurementFromAutocannon(result, usage, GENERATOR_SATURATION);
+  } catch (error) {
+    return { state: 'failed', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export function loadPoint(endpoint: string, connections: number, delayMs: number | null, delayServer: LoadOutcome, bare: LoadOutcome): LoadPoint {
+  const limit = littleLimitPerSec(connections, delayMs);
+  const rps = delayServer.state === 'measured' ? delayServer.requestsPerSec : null;
+  const bareRps = bare.state === 'measured' ? bare.requestsPerSec : null;
+  return {
+    endpoint,
+    connections,
+    delayMs,
+    littleLimitPerSec: limit,
+    delayServer,
+    bare,
+    littleEfficiency: rps === null ? null : littleEfficiency(rps, limit),
+    serverRatio: rps !== null && bareRps !== null && bareRps > 0 ? rps / bareRps : null,
+  };
+}
