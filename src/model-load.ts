@@ -38,6 +38,8 @@ export const LoadMeasurementSchema = z.object({
   errors: z.int().nonnegative(),
   timeouts: z.int().nonnegative(),
   non2xx: z.int().nonnegative(),
+  /** CPU time of the process serving the requests, per completed request; null with none completed. */
+  serverCpuUsPerRequest: z.number().nonnegative().nullable(),
   generator: GeneratorLoadSchema,
 });
 export type LoadMeasurement = z.infer<typeof LoadMeasurementSchema>;

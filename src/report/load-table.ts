@@ -17,6 +17,7 @@ export const LOAD_COLUMNS = [
   'err/timeout/non2xx',
   'Little limit',
   'efficiency',
+  'srv µs/req',
   'gen CPU',
 ] as const;
 
@@ -34,6 +35,12 @@ function generatorCell(delay: LoadOutcome, bare: LoadOutcome): string {
   return `${one(delay)} / ${one(bare)}`;
 }
 
+/** Server CPU per request as "delay server / bare": unlike req/s, it hardly moves when other processes compete for the cores. */
+function serverCpuCell(delay: LoadOutcome, bare: LoadOutcome): string {
+  const one = (o: LoadOutcome): string => (o.state === 'measured' && o.serverCpuUsPerRequest !== null ? o.serverCpuUsPerRequest.toFixed(0) : '–');
+  return `${one(delay)} / ${one(bare)}`;
+}
+
 export function renderLoadTable(section: LoadSection): string {
   const table = new Table({ head: [...LOAD_COLUMNS], style: { head: [], border: [] } });
   const notes: string[] = [];
@@ -41,7 +48,8 @@ export function renderLoadTable(section: LoadSection): string {
   for (const point of section.points) {
     const d = point.delayServer;
     const latency = d.state === 'measured' ? d.latencyMs : null;
-    const ms = (value: number | undefined): string => (value === undefined ? '–' : formatMs(value));
+    // autocannon records whole milliseconds: 0 means under 1 ms.
+    const ms = (value: number | undefined): string => (value === undefined ? '–' : value === 0 ? '<1 ms' : formatMs(value));
     table.push([
       point.endpoint,
       String(point.connections),
@@ -56,6 +64,7 @@ export function renderLoadTable(section: LoadSection): string {
       d.state === 'measured' ? `${d.errors}/${d.timeouts}/${d.non2xx}` : '–',
       formatRate(point.littleLimitPerSec),
       point.littleEfficiency === null ? '–' : formatShare(point.littleEfficiency),
+      serverCpuCell(d, point.bare),
       generatorCell(d, point.bare),
     ]);
     for (const [name, outcome] of [['delay server', d], ['bare server', point.bare]] as const) {

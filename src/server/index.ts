@@ -1,10 +1,10 @@
 // The local delay server: httpbin-compatible, loopback by default, every delay multiplied by timeScale.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { RequestBody } from './echo.ts';
+import { RequestContext, type ServerSettings } from './context.ts';
 import { seededRandom } from './random.ts';
 import { BadRequest, sendError } from './respond.ts';
-import { matchRoute, type RouteContext } from './routes.ts';
+import { matchRoute } from './routes.ts';
 
 export interface DelayServerOptions {
   port?: number;
@@ -41,20 +41,9 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
   const random = seededRandom(opts.seed);
   const sockets = new Set<Socket>();
 
+  const settings: ServerSettings = { timeScale: opts.timeScale, maxDelayS: opts.maxDelayS, maxBodyBytes: opts.maxBodyBytes, random };
+
   const server: Server = createServer({ keepAlive: true }, (req, res) => {
-    // The request's signal is made only when a route waits on it: an AbortController (let alone
-    // AbortSignal.any) per request costs more than the rest of /get. close() destroys every
-    // socket, which closes every response, so this one signal also covers server shutdown.
-    let requestSignal: AbortSignal | null = null;
-    const signalOf = (): AbortSignal => {
-      if (requestSignal === null) {
-        const requestDone = new AbortController();
-        if (res.closed || res.destroyed) requestDone.abort();
-        else res.once('close', () => requestDone.abort());
-        requestSignal = requestDone.signal;
-      }
-      return requestSignal;
-    };
     const host = req.headers.host ?? `${opts.host}:${(server.address() as AddressInfo).port}`;
     let url: URL;
     try {
@@ -66,28 +55,12 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
     const match = matchRoute(url.pathname, req.method ?? 'GET');
     if (match === null) return sendError(res, 404, `no route for ${url.pathname}`);
     if (match === 'method-not-allowed') return sendError(res, 405, `${req.method} not allowed on ${url.pathname}`);
-    const ctx: RouteContext = {
-      req,
-      res,
-      url,
-      origin: req.socket.remoteAddress ?? '',
-      params: match.params,
-      readBody: () => readBody(req, opts.maxBodyBytes),
-      timeScale: opts.timeScale,
-      maxDelayS: opts.maxDelayS,
-      maxBodyBytes: opts.maxBodyBytes,
-      random,
-      get signal() {
-        return signalOf();
-      },
-    };
-    Promise.resolve()
-      .then(() => match.route.handle(ctx))
-      .catch((error: unknown) => {
-        if (res.destroyed || res.headersSent) return;
-        if (error instanceof BadRequest) sendError(res, error.statusCode, error.detail);
-        else sendError(res, 500, 'internal error');
-      });
+    const ctx = new RequestContext(req, res, url, match.params, settings);
+    try {
+      match.route.handle(ctx)?.catch((error: unknown) => routeFailed(res, error));
+    } catch (error) {
+      routeFailed(res, error);
+    }
   });
   server.keepAliveTimeout = 65_000;
   server.on('connection', (socket) => {
@@ -119,13 +92,9 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
   };
 }
 
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<RequestBody> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new BadRequest(`request body larger than ${maxBytes} bytes`, 413);
-    chunks.push(chunk);
-  }
-  return { text: Buffer.concat(chunks).toString('utf8'), contentType: req.headers['content-type'] ?? '' };
+/** A route that threw: a BadRequest becomes its 4xx, anything else a 500, unless the response is gone. */
+function routeFailed(res: ServerResponse, error: unknown): void {
+  if (res.destroyed || res.headersSent) return;
+  if (error instanceof BadRequest) sendError(res, error.statusCode, error.detail);
+  else sendError(res, 500, 'internal error');
 }

@@ -13,7 +13,8 @@ export function generatorLoad(usage: GeneratorUsage, saturationThreshold: number
   };
 }
 
-export function measurementFromAutocannon(result: AutocannonRawResult, usage: GeneratorUsage, saturationThreshold: number): LoadMeasurement {
+/** `serverCpuMs`: CPU time of the process serving the requests over the measured run. */
+export function measurementFromAutocannon(result: AutocannonRawResult, usage: GeneratorUsage, serverCpuMs: number, saturationThreshold: number): LoadMeasurement {
   const histogram = decodeHistogram(result.latencies);
   // autocannon records latency in whole milliseconds, so its histogram's unit is the ms.
   const latencyMs = summarizeHistogram(histogram, 1);
@@ -31,6 +32,7 @@ export function measurementFromAutocannon(result: AutocannonRawResult, usage: Ge
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
+    serverCpuUsPerRequest: result.totalCompletedRequests > 0 ? (serverCpuMs * 1000) / result.totalCompletedRequests : null,
     generator: generatorLoad(usage, saturationThreshold),
   };
 }

@@ -30,6 +30,8 @@ export const GeneratorUsageSchema = z.object({
 export type GeneratorUsage = z.infer<typeof GeneratorUsageSchema>;
 
 export const GeneratorReplySchema = z.discriminatedUnion('kind', [
+  /** Sent just before the measured run starts (after warm-up), so the parent can start its own clocks. */
+  z.object({ kind: z.literal('measuring'), id: z.int() }),
   z.object({ kind: z.literal('result'), id: z.int(), result: AutocannonRawResultSchema, usage: GeneratorUsageSchema }),
   z.object({ kind: z.literal('error'), id: z.int(), message: z.string() }),
 ]);

@@ -12,6 +12,7 @@ const DELAY_RESOLUTION_MS = 10;
 async function measure(request: GeneratorRequest): Promise<GeneratorReply> {
   const base = { url: request.url, connections: request.connections, timeout: request.timeoutS, sampleInt: SAMPLE_INTERVAL_MS, skipAggregateResult: true };
   if (request.warmupS > 0) await autocannon({ ...base, duration: request.warmupS });
+  process.send?.({ kind: 'measuring', id: request.id } satisfies GeneratorReply);
   const delay = monitorEventLoopDelay({ resolution: DELAY_RESOLUTION_MS });
   delay.enable();
   const elu = performance.eventLoopUtilization();

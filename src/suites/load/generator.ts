@@ -21,8 +21,15 @@ export interface GeneratorRun {
   timeoutS: number;
 }
 
+export interface GeneratorOutput {
+  result: AutocannonRawResult;
+  usage: GeneratorUsage;
+  /** CPU time of this process (where the servers under test run) during the measured run. */
+  serverCpuMs: number;
+}
+
 export interface LoadGenerator {
-  run(run: GeneratorRun, signal?: AbortSignal): Promise<{ result: AutocannonRawResult; usage: GeneratorUsage }>;
+  run(run: GeneratorRun, signal?: AbortSignal): Promise<GeneratorOutput>;
   close(): void;
 }
 
@@ -46,7 +53,8 @@ export function startGenerator(): LoadGenerator {
       const id = nextId++;
       const deadlineMs = (run.warmupS + run.durationS + run.timeoutS) * 1000 + DEADLINE_SLACK_MS;
       return new Promise((resolve, reject) => {
-        const finish = (error: Error | null, value?: { result: AutocannonRawResult; usage: GeneratorUsage }): void => {
+        let cpuAtStart: NodeJS.CpuUsage | null = null;
+        const finish = (error: Error | null, value?: GeneratorOutput): void => {
           clearTimeout(timer);
           proc.off('message', onMessage);
           proc.off('exit', onExit);
@@ -57,8 +65,13 @@ export function startGenerator(): LoadGenerator {
         const onMessage = (message: unknown): void => {
           const reply = GeneratorReplySchema.safeParse(message);
           if (!reply.success || reply.data.id !== id) return;
-          if (reply.data.kind === 'error') finish(new Error(`load generator: ${reply.data.message}`));
-          else finish(null, { result: reply.data.result, usage: reply.data.usage });
+          if (reply.data.kind === 'measuring') cpuAtStart = process.cpuUsage();
+          else if (reply.data.kind === 'error') finish(new Error(`load generator: ${reply.data.message}`));
+          else if (cpuAtStart === null) finish(new Error('load generator: result without a measuring notice'));
+          else {
+            const cpu = process.cpuUsage(cpuAtStart);
+            finish(null, { result: reply.data.result, usage: reply.data.usage, serverCpuMs: (cpu.user + cpu.system) / 1000 });
+          }
         };
         const onExit = (code: number | null, sig: string | null): void => finish(new Error(`load generator exited (${sig ?? `code ${code}`})`));
         const onAbort = (): void => {

@@ -70,11 +70,11 @@ export async function runLoadSweep(options: LoadSweepOptions): Promise<LoadPoint
 
 async function measure(generator: LoadGenerator, options: LoadSweepOptions, baseUrl: string, endpoint: string, connections: number): Promise<LoadOutcome> {
   try {
-    const { result, usage } = await generator.run(
+    const { result, usage, serverCpuMs } = await generator.run(
       { url: new URL(endpoint, baseUrl).toString(), connections, warmupS: options.warmupS, durationS: options.durationS, timeoutS: options.timeoutS },
       options.signal,
     );
-    return measurementFromAutocannon(result, usage, GENERATOR_SATURATION);
+    return measurementFromAutocannon(result, usage, serverCpuMs, GENERATOR_SATURATION);
   } catch (error) {
     return { state: 'failed', error: error instanceof Error ? error.message : String(error) };
   }
