@@ -72,6 +72,9 @@ export const LoadSectionSchema = z.object({
   loop: z.literal('closed'),
   /** Where the generator runs: never on the event loop of the server under test. */
   generator: z.enum(['child-process', 'worker-thread']),
+  /** Unmeasured seconds per endpoint and server before the sweep (JIT warm-up). */
+  preWarmS: z.number().nonnegative(),
+  /** Unmeasured seconds before each measured run, on its own connections. */
   warmupS: z.number().nonnegative(),
   durationS: z.number().positive(),
   timeoutS: z.number().positive(),

@@ -3,6 +3,7 @@
 // Every time is in milliseconds on one monotonic clock; every size is in bytes.
 import { z } from 'zod';
 import { LoadSectionSchema } from './model-load.ts';
+import { OpenSectionSchema } from './model-open.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -142,5 +143,7 @@ export const ReportSchema = z.object({
   errors: z.array(StrategyErrorSchema),
   /** The load suite (closed loop, autocannon), when it ran. */
   load: LoadSectionSchema.optional(),
+  /** The open-loop suite, when it ran. */
+  open: OpenSectionSchema.optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;

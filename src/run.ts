@@ -7,6 +7,7 @@ import { SCHEMA_VERSION, type Report } from './model.ts';
 import { startDelayServer } from './server/index.ts';
 import type { StrategyName } from './strategies/index.ts';
 import type { LoadOptions } from './suites/load/options.ts';
+import type { OpenOptions } from './suites/open/options.ts';
 import { suites, type SuiteName } from './suites/index.ts';
 import { TOOL_VERSION } from './version.ts';
 
@@ -22,6 +23,8 @@ export interface RunOptions {
   timeoutMs: number;
   /** Load suite settings; its defaults when absent. */
   load?: LoadOptions;
+  /** Open-loop suite settings; its defaults when absent. */
+  open?: OpenOptions;
   signal?: AbortSignal;
   /** A line describing what is being measured now, for a progress display. */
   onProgress?: (text: string) => void;

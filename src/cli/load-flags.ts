@@ -27,16 +27,16 @@ export interface LoadFlagValues {
 export function parseLoadFlags(values: LoadFlagValues): LoadOptions {
   return {
     connections: values['load-connections'] ? listOf('load-connections', values['load-connections'], (c) => positiveInt('load-connections', c)) : LOAD_DEFAULTS.connections,
-    endpoints: values['load-endpoints'] ? listOf('load-endpoints', values['load-endpoints'], endpoint) : LOAD_DEFAULTS.endpoints,
+    endpoints: values['load-endpoints'] ? listOf('load-endpoints', values['load-endpoints'], (raw) => endpoint(raw)) : LOAD_DEFAULTS.endpoints,
     durationS: values['load-duration-s'] === undefined ? LOAD_DEFAULTS.durationS : positiveNumber('load-duration-s', values['load-duration-s']),
     warmupS: values['load-warmup-s'] === undefined ? LOAD_DEFAULTS.warmupS : nonNegativeNumber('load-warmup-s', values['load-warmup-s']),
   };
 }
 
 /** A GET path the delay server answers; anything else would measure 404s. */
-export function endpoint(raw: string): string {
-  if (!raw.startsWith('/')) throw new InputError(`--load-endpoints: expected a path such as /get, got "${raw}"`);
+export function endpoint(raw: string, flag = 'load-endpoints'): string {
+  if (!raw.startsWith('/')) throw new InputError(`--${flag}: expected a path such as /get, got "${raw}"`);
   const match = matchRoute(new URL(raw, 'http://x').pathname, 'GET');
-  if (match === null || match === 'method-not-allowed') throw new InputError(`--load-endpoints: the delay server has no GET route for "${raw}"`);
+  if (match === null || match === 'method-not-allowed') throw new InputError(`--${flag}: the delay server has no GET route for "${raw}"`);
   return raw;
 }

@@ -18,3 +18,7 @@ export const LOAD_DEFAULTS: LoadOptions = {
 
 /** Share of one core (or of the event loop) from which the generator counts as saturated. */
 export const GENERATOR_SATURATION = 0.9;
+
+/** Before the sweep, each endpoint on each server is driven this long at PRE_WARM_CONNECTIONS, unmeasured, so the first point does not pay for the servers' JIT warm-up. */
+export const PRE_WARM_S = 1;
+export const PRE_WARM_CONNECTIONS = 10;

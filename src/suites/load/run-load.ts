@@ -6,7 +6,7 @@ import { measurementFromAutocannon } from './adapt.ts';
 import { captureReply, startBareServer, type CannedReply } from './bare-server.ts';
 import { GENERATOR_KIND, startGenerator, type LoadGenerator } from './generator.ts';
 import { littleEfficiency, littleLimitPerSec, servedDelayMsOf } from './little.ts';
-import { GENERATOR_SATURATION, type LoadOptions } from './options.ts';
+import { GENERATOR_SATURATION, PRE_WARM_CONNECTIONS, PRE_WARM_S, type LoadOptions } from './options.ts';
 
 const AUTOCANNON_VERSION = (createRequire(import.meta.url)('autocannon/package.json') as { version: string }).version;
 
@@ -25,6 +25,7 @@ export function emptyLoadSection(options: LoadSweepOptions): LoadSection {
     engine: { name: 'autocannon', version: AUTOCANNON_VERSION },
     loop: 'closed',
     generator: GENERATOR_KIND,
+    preWarmS: PRE_WARM_S,
     warmupS: options.warmupS,
     durationS: options.durationS,
     timeoutS: options.timeoutS,
@@ -46,6 +47,16 @@ export async function runLoadSweep(options: LoadSweepOptions): Promise<LoadPoint
   const points: LoadPoint[] = [];
   const total = options.endpoints.length * options.connections.length;
   try {
+    for (const endpoint of options.endpoints) {
+      for (const [name, url] of [['delay server', options.baseUrl], ['bare server', bare.url]] as const) {
+        if (options.signal?.aborted) return points;
+        options.onProgress?.(`warming up ${name} on ${endpoint}…`);
+        // Unmeasured: a failure here shows again, recorded, at the points themselves.
+        await generator
+          .run({ url: new URL(endpoint, url).toString(), connections: PRE_WARM_CONNECTIONS, warmupS: 0, durationS: PRE_WARM_S, timeoutS: options.timeoutS }, options.signal)
+          .catch(() => undefined);
+      }
+    }
     for (const endpoint of options.endpoints) {
       for (const connections of options.connections) {
         if (options.signal?.aborted) return points;
