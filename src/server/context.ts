@@ -35,18 +35,23 @@ export class RequestContext implements RouteContext {
     this.random = settings.random;
   }
 
-  /** Aborted when the response closes: the client went away, or close() destroyed its socket. Made on first use. */
+  /** Aborted when the response closes unfinished: the client went away, or close() destroyed its socket. Made on first use. */
   get signal(): AbortSignal {
     if (this.#signal === null) {
       const done = new AbortController();
-      if (this.res.closed || this.res.destroyed) done.abort();
-      else this.res.once('close', () => done.abort());
+      const res = this.res;
+      if (res.closed || res.destroyed) done.abort();
+      // Not after a finished response: nothing waits on it then, and each abort builds a DOMException.
+      else res.once('close', () => res.writableFinished || done.abort());
       this.#signal = done.signal;
     }
     return this.#signal;
   }
 
   async readBody(): Promise<RequestBody> {
+    const contentType = this.req.headers['content-type'] ?? '';
+    // Without either header an HTTP/1.1 request has no body: skip the stream iterator, which is costly.
+    if (this.req.headers['content-length'] === undefined && this.req.headers['transfer-encoding'] === undefined) return { text: '', contentType };
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of this.req as AsyncIterable<Buffer>) {
@@ -54,6 +59,6 @@ export class RequestContext implements RouteContext {
       if (size > this.maxBodyBytes) throw new BadRequest(`request body larger than ${this.maxBodyBytes} bytes`, 413);
       chunks.push(chunk);
     }
-    return { text: Buffer.concat(chunks).toString('utf8'), contentType: this.req.headers['content-type'] ?? '' };
+    return { text: Buffer.concat(chunks).toString('utf8'), contentType };
   }
 }

@@ -12,6 +12,8 @@ const AUTOCANNON_VERSION = (createRequire(import.meta.url)('autocannon/package.j
 
 export interface LoadSweepOptions extends LoadOptions {
   baseUrl: string;
+  /** Unmeasured seconds per endpoint and server before the sweep; PRE_WARM_S when absent. */
+  preWarmS?: number;
   timeScale: number;
   timeoutS: number;
   signal?: AbortSignal;
@@ -25,7 +27,7 @@ export function emptyLoadSection(options: LoadSweepOptions): LoadSection {
     engine: { name: 'autocannon', version: AUTOCANNON_VERSION },
     loop: 'closed',
     generator: GENERATOR_KIND,
-    preWarmS: PRE_WARM_S,
+    preWarmS: options.preWarmS ?? PRE_WARM_S,
     warmupS: options.warmupS,
     durationS: options.durationS,
     timeoutS: options.timeoutS,
@@ -47,13 +49,14 @@ export async function runLoadSweep(options: LoadSweepOptions): Promise<LoadPoint
   const points: LoadPoint[] = [];
   const total = options.endpoints.length * options.connections.length;
   try {
-    for (const endpoint of options.endpoints) {
+    const preWarmS = options.preWarmS ?? PRE_WARM_S;
+    for (const endpoint of preWarmS > 0 ? options.endpoints : []) {
       for (const [name, url] of [['delay server', options.baseUrl], ['bare server', bare.url]] as const) {
         if (options.signal?.aborted) return points;
         options.onProgress?.(`warming up ${name} on ${endpoint}…`);
         // Unmeasured: a failure here shows again, recorded, at the points themselves.
         await generator
-          .run({ url: new URL(endpoint, url).toString(), connections: PRE_WARM_CONNECTIONS, warmupS: 0, durationS: PRE_WARM_S, timeoutS: options.timeoutS }, options.signal)
+          .run({ url: new URL(endpoint, url).toString(), connections: PRE_WARM_CONNECTIONS, warmupS: 0, durationS: preWarmS, timeoutS: options.timeoutS }, options.signal)
           .catch(() => undefined);
       }
     }
