@@ -34,6 +34,10 @@ export const DELAY_SERVER_DEFAULTS = {
   seed: 1,
 } as const;
 
+/** Node's default (511) overflows when a load generator opens 1,000 connections at once: the
+ *  dropped SYNs are retried a second later and show up as 1 s latencies. The kernel caps this at somaxconn. */
+export const LISTEN_BACKLOG = 4096;
+
 export async function startDelayServer(options: DelayServerOptions = {}): Promise<DelayServer> {
   const opts = { ...DELAY_SERVER_DEFAULTS, ...options };
   if (!(opts.timeScale > 0) || !Number.isFinite(opts.timeScale)) throw new RangeError('timeScale must be a positive number');
@@ -73,7 +77,7 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, opts.host, () => {
+    server.listen({ port: opts.port, host: opts.host, backlog: LISTEN_BACKLOG }, () => {
       server.off('error', reject);
       resolve();
     });

@@ -1,10 +1,10 @@
 // httpbin-compatible routes. Each handler gets a parsed context and writes one response.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { echoBody, echoHeaders, echoRequest, type RequestBody } from './echo.ts';
 import { parseCount, parseSeconds, parseStatusCodes, pickWeighted } from './params.ts';
 import { seededRandom, type Random } from './random.ts';
-import { BadRequest, sendJson, serverTiming } from './respond.ts';
+import { BadRequest, sendJson, sendJsonBytes, serverTiming } from './respond.ts';
+import { cachedJsonBody, echoKey } from './echo-cache.ts';
 
 export interface RouteContext {
   req: IncomingMessage;
@@ -19,6 +19,8 @@ export interface RouteContext {
   random: Random;
   /** Aborted when the client goes away or the server closes, so no timer outlives its request. */
   signal: AbortSignal;
+  /** Waits, or rejects once the client goes away or the server closes. */
+  sleep(ms: number): Promise<void>;
 }
 
 interface Route {
@@ -46,7 +48,8 @@ export const routes: Route[] = [
   {
     pattern: /^\/get\/?$/,
     methods: ['GET', 'HEAD'],
-    handle: (ctx) => sendJson(ctx.res, 200, echoRequest(ctx.req, ctx.url, ctx.origin), timingHeader(0)),
+    handle: (ctx) =>
+      sendJsonBytes(ctx.res, 200, cachedJsonBody(echoKey(ctx.req, ctx.url, ctx.origin), () => echoRequest(ctx.req, ctx.url, ctx.origin)), NO_DELAY_TIMING),
   },
   {
     pattern: /^\/delay\/([^/]+)\/?$/,
@@ -56,14 +59,12 @@ export const routes: Route[] = [
       const body = await ctx.readBody();
       const servedS = Math.min(requestedS, ctx.maxDelayS);
       const servedMs = servedS * 1000 * ctx.timeScale;
-      await sleep(servedMs, undefined, { signal: ctx.signal });
+      await ctx.sleep(servedMs);
       const requestedMs = requestedS * 1000 * ctx.timeScale;
-      sendJson(
-        ctx.res,
-        200,
-        { ...echoRequest(ctx.req, ctx.url, ctx.origin), ...echoBody(body), method: ctx.req.method },
-        { 'server-timing': serverTiming(servedMs, requestedMs) },
-      );
+      const timing = { 'server-timing': serverTiming(servedMs, requestedMs) };
+      const build = () => ({ ...echoRequest(ctx.req, ctx.url, ctx.origin), ...echoBody(body), method: ctx.req.method });
+      if (body.text !== '') return sendJson(ctx.res, 200, build(), timing);
+      sendJsonBytes(ctx.res, 200, cachedJsonBody(echoKey(ctx.req, ctx.url, ctx.origin), build), timing);
     },
   },
   {
@@ -131,6 +132,8 @@ export const routes: Route[] = [
     handle: (ctx) => sendJson(ctx.res, 200, { 'user-agent': ctx.req.headers['user-agent'] ?? null }, timingHeader(0)),
   },
 ];
+
+const NO_DELAY_TIMING: Readonly<Record<string, string>> = { 'server-timing': serverTiming(0) };
 
 function timingHeader(servedMs: number): Record<string, string> {
   return { 'server-timing': serverTiming(servedMs) };

@@ -3,6 +3,7 @@
 // server does beyond this (routing, echoing, JSON, timers per request) shows as its overhead.
 import { createServer, request, type OutgoingHttpHeaders } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { LISTEN_BACKLOG } from '../../server/index.ts';
 
 export interface CannedReply {
   status: number;
@@ -72,7 +73,7 @@ export async function startBareServer(replies: ReadonlyMap<string, CannedReply>)
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen({ port: 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG }, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   return {
