@@ -76,7 +76,10 @@ export const LoadSectionSchema = z.object({
   preWarmS: z.number().nonnegative(),
   /** Unmeasured seconds before each measured run, on its own connections. */
   warmupS: z.number().nonnegative(),
+  /** Measured seconds per point and server, split over measuredRuns runs. */
   durationS: z.number().positive(),
+  /** Runs per point and server, interleaved delay, bare, bare, delay; their histograms and counts are merged. */
+  measuredRuns: z.int().positive(),
   timeoutS: z.number().positive(),
   timeScale: z.number().positive(),
   /** A point's generator counts as saturated at this share of one core or of its event loop. */

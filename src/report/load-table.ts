@@ -73,7 +73,7 @@ export function renderLoadTable(section: LoadSection): string {
     }
   }
   const lines = [
-    `Load (closed loop, autocannon ${section.engine.version} in a ${section.generator.replace("-", " ")}): ${section.durationS} s per point and server after ${section.warmupS} s warm-up (and ${section.preWarmS} s per endpoint and server before the sweep); time scale ${section.timeScale}.`,
+    `Load (closed loop, autocannon ${section.engine.version} in a ${section.generator.replace("-", " ")}): ${section.durationS} s per point and server in ${section.measuredRuns} interleaved runs, each after ${section.warmupS} s warm-up (and ${section.preWarmS} s per endpoint and server before the sweep); time scale ${section.timeScale}.`,
   ];
   if (section.points.length > 0) lines.push(table.toString());
   lines.push(

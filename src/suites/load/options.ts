@@ -3,7 +3,7 @@ export interface LoadOptions {
   connections: number[];
   /** Paths on the delay server, e.g. /get and /delay/0.05. */
   endpoints: string[];
-  /** Measured seconds per point and server. */
+  /** Measured seconds per point and server, split over MEASURED_RUNS runs. */
   durationS: number;
   /** Unmeasured seconds before each measured run, on the same server and connection count. */
   warmupS: number;
@@ -22,3 +22,6 @@ export const GENERATOR_SATURATION = 0.9;
 /** Before the sweep, each endpoint on each server is driven this long at PRE_WARM_CONNECTIONS, unmeasured, so the first point does not pay for the servers' JIT warm-up. */
 export const PRE_WARM_S = 1;
 export const PRE_WARM_CONNECTIONS = 10;
+
+/** Measured runs per point and server, in the order delay, bare, bare, delay. */
+export const MEASURED_RUNS = 2;

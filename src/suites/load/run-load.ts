@@ -1,12 +1,13 @@
-// The load sweep: endpoints × connections, each point measured against the delay server and then
-// against the bare server, by autocannon in its own process. Every point is recorded, failed or not.
+// The load sweep: endpoints × connections, each point measured against the delay server and the
+// bare server in turn, by autocannon in its own process. Every point is recorded, failed or not.
 import { createRequire } from 'node:module';
 import type { LoadOutcome, LoadPoint, LoadSection } from '../../model-load.ts';
 import { measurementFromAutocannon } from './adapt.ts';
 import { captureReply, startBareServer, type CannedReply } from './bare-server.ts';
-import { GENERATOR_KIND, startGenerator, type LoadGenerator } from './generator.ts';
+import { GENERATOR_KIND, startGenerator, type GeneratorOutput, type LoadGenerator } from './generator.ts';
+import { mergeRuns } from './merge.ts';
 import { littleEfficiency, littleLimitPerSec, servedDelayMsOf } from './little.ts';
-import { GENERATOR_SATURATION, PRE_WARM_CONNECTIONS, PRE_WARM_S, type LoadOptions } from './options.ts';
+import { GENERATOR_SATURATION, MEASURED_RUNS, PRE_WARM_CONNECTIONS, PRE_WARM_S, type LoadOptions } from './options.ts';
 
 const AUTOCANNON_VERSION = (createRequire(import.meta.url)('autocannon/package.json') as { version: string }).version;
 
@@ -30,6 +31,7 @@ export function emptyLoadSection(options: LoadSweepOptions): LoadSection {
     preWarmS: options.preWarmS ?? PRE_WARM_S,
     warmupS: options.warmupS,
     durationS: options.durationS,
+    measuredRuns: MEASURED_RUNS,
     timeoutS: options.timeoutS,
     timeScale: options.timeScale,
     saturationThreshold: GENERATOR_SATURATION,
@@ -64,12 +66,9 @@ export async function runLoadSweep(options: LoadSweepOptions): Promise<LoadPoint
       for (const connections of options.connections) {
         if (options.signal?.aborted) return points;
         const label = `[${points.length + 1}/${total}] ${endpoint} c=${connections}`;
-        options.onProgress?.(`${label} delay server…`);
-        const delayServer = await measure(generator, options, options.baseUrl, endpoint, connections);
-        if (options.signal?.aborted) return points;
-        options.onProgress?.(`${label} bare server…`);
-        const bareOutcome = await measure(generator, options, bare.url, endpoint, connections);
-        if (options.signal?.aborted) return points;
+        const measured = await measurePoint(generator, options, { delay: options.baseUrl, bare: bare.url }, endpoint, connections, label);
+        if (measured === null) return points;
+        const { delay: delayServer, bare: bareOutcome } = measured;
         const point = loadPoint(endpoint, connections, servedDelayMsOf(endpoint, options.timeScale), delayServer, bareOutcome);
         points.push(point);
         await options.onPoint?.(point);
@@ -82,16 +81,39 @@ export async function runLoadSweep(options: LoadSweepOptions): Promise<LoadPoint
   }
 }
 
-async function measure(generator: LoadGenerator, options: LoadSweepOptions, baseUrl: string, endpoint: string, connections: number): Promise<LoadOutcome> {
-  try {
-    const { result, usage, serverCpuMs } = await generator.run(
-      { url: new URL(endpoint, baseUrl).toString(), connections, warmupS: options.warmupS, durationS: options.durationS, timeoutS: options.timeoutS },
-      options.signal,
-    );
-    return measurementFromAutocannon(result, usage, serverCpuMs, GENERATOR_SATURATION);
-  } catch (error) {
-    return { state: 'failed', error: error instanceof Error ? error.message : String(error) };
+type Side = 'delay' | 'bare';
+
+/** ABBA: delay server, bare, bare, delay server, each run half the duration, so a drift in what
+ *  else the machine is doing weighs on both servers alike. Null when aborted. */
+async function measurePoint(
+  generator: LoadGenerator,
+  options: LoadSweepOptions,
+  baseUrls: Record<Side, string>,
+  endpoint: string,
+  connections: number,
+  label: string,
+): Promise<Record<Side, LoadOutcome> | null> {
+  const runs: Record<Side, GeneratorOutput[]> = { delay: [], bare: [] };
+  const failures = new Map<Side, string>();
+  for (const side of ['delay', 'bare', 'bare', 'delay'] as const) {
+    if (options.signal?.aborted) return null;
+    if (failures.has(side)) continue;
+    options.onProgress?.(`${label} ${side === 'delay' ? 'delay server' : 'bare server'} (${runs[side].length + 1}/${MEASURED_RUNS})…`);
+    const url = new URL(endpoint, baseUrls[side]).toString();
+    try {
+      runs[side].push(await generator.run({ url, connections, warmupS: options.warmupS, durationS: options.durationS / MEASURED_RUNS, timeoutS: options.timeoutS }, options.signal));
+    } catch (error) {
+      failures.set(side, error instanceof Error ? error.message : String(error));
+    }
   }
+  if (options.signal?.aborted) return null;
+  const outcome = (side: Side): LoadOutcome => {
+    const error = failures.get(side);
+    if (error !== undefined) return { state: 'failed', error };
+    const merged = mergeRuns(runs[side]);
+    return measurementFromAutocannon(merged.result, merged.usage, merged.serverCpuMs, GENERATOR_SATURATION);
+  };
+  return { delay: outcome('delay'), bare: outcome('bare') };
 }
 
 export function loadPoint(endpoint: string, connections: number, delayMs: number | null, delayServer: LoadOutcome, bare: LoadOutcome): LoadPoint {
