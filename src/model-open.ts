@@ -55,9 +55,9 @@ export const OpenSectionSchema = z.object({
   timeoutMs: z.number().positive(),
   timeScale: z.number().positive(),
   lateThresholdMs: z.number().nonnegative(),
-  /** A step is the knee when its p99 from intended start exceeds p99Factor × the first step's, or more than dropFraction / failFraction of its requests were dropped / failed. */
+  /** A step crosses the knee rule when its p99 from intended start exceeds p99Factor × the baseline, or more than dropFraction / failFraction of its requests were dropped / failed. */
   kneeRule: z.object({ p99Factor: z.number().positive(), dropFraction: z.number().nonnegative(), failFraction: z.number().nonnegative() }),
-  /** p99 from intended start of the first (least loaded) step. */
+  /** The lowest p99 from intended start among the steps so far: the unloaded p99 each step is held against. */
   baselineP99Ms: z.number().nullable(),
   /** The first rate whose step and its repeat both crossed the knee rule. */
   kneeRatePerSec: z.number().nullable(),

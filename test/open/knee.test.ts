@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { doublingRates, kneeReasons } from '../../src/suites/open/knee.ts';
+import type { OpenSection } from '../../src/model-open.ts';
+import { doublingRates, kneeReasons, sweepRates } from '../../src/suites/open/knee.ts';
+import { OPEN_DEFAULTS } from '../../src/suites/open/options.ts';
+import { emptyOpenSection } from '../../src/suites/open/sweep.ts';
 import { StepRecorder } from '../../src/suites/open/step.ts';
 
 const rule = { p99Factor: 2, dropFraction: 0.01, failFraction: 0.01 };
@@ -49,4 +52,60 @@ test('the recorder keeps both latencies, the start lag and late starts, in micro
   assert.ok(Math.abs(step.fromActualMs.max - 10) < 0.01);
   assert.ok(Math.abs(step.startLagMs.max - 30) < 0.05);
   assert.match(step.histograms.fromIntendedUs, /^HIST/);
+});
+
+function sectionFor(): OpenSection {
+  return emptyOpenSection({ ...OPEN_DEFAULTS, baseUrl: 'http://127.0.0.1:1', client: 'undici', timeoutMs: 1000, timeScale: 1 });
+}
+
+/** A sweep whose n-th measured step has p99 (from intended start) `p99s[n]`. */
+async function sweepWith(p99s: number[], rates: number[]) {
+  const section = sectionFor();
+  const measured: number[] = [];
+  let saves = 0;
+  await sweepRates(
+    section,
+    rates,
+    async (ratePerSec) => {
+      measured.push(ratePerSec);
+      return stepWith(Array.from({ length: 100 }, () => p99s[measured.length - 1] ?? 50));
+    },
+    { onStep: async () => void saves++ },
+  );
+  return { section, measured, saves };
+}
+
+test('the sweep stops where a step and its repeat both cross the rule', async () => {
+  const { section, measured, saves } = await sweepWith([50, 52, 120, 130], [100, 200, 400, 800]);
+  assert.deepEqual(measured, [100, 200, 400, 400]);
+  assert.deepEqual(section.steps.map((s) => s.repeat), [false, false, false, true]);
+  assert.equal(section.kneeRatePerSec, 400);
+  assert.equal(section.stopReason, 'knee');
+  assert.equal(saves, 4);
+});
+
+test('a lone stall is repeated and passed, and a stalled first step does not raise the bar', async () => {
+  // The first step stalled (200 ms); 150 ms at 400/s still crosses (> 2 × 50), its repeat does not.
+  const { section, measured } = await sweepWith([200, 50, 150, 50, 52], [100, 200, 400, 800]);
+  assert.deepEqual(measured, [100, 200, 400, 400, 800]);
+  assert.deepEqual(section.steps.map((s) => s.kneeReasons.length > 0), [false, false, true, false, false]);
+  assert.equal(section.baselineP99Ms, 50);
+  assert.equal(section.kneeRatePerSec, null);
+  assert.equal(section.stopReason, 'max-rate');
+});
+
+test('an aborted sweep says so', async () => {
+  const controller = new AbortController();
+  const section = sectionFor();
+  await sweepRates(
+    section,
+    [100, 200],
+    async () => {
+      controller.abort();
+      return stepWith([50]);
+    },
+    { signal: controller.signal },
+  );
+  assert.equal(section.steps.length, 0);
+  assert.equal(section.stopReason, 'aborted');
 });

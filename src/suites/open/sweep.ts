@@ -1,8 +1,8 @@
-// The open-loop rate sweep: an unmeasured warm-up at the start rate, then doubling rate steps
-// until one knees twice in a row (see knee.ts) or the maximum rate is done. The first step is the baseline.
+// The open-loop rate sweep against a real client: an unmeasured warm-up at the start rate, then
+// doubling rate steps until the knee (see knee.ts) or the maximum rate.
 import { clients, type ClientName } from '../../clients/index.ts';
-import type { OpenSection, OpenStep } from '../../model-open.ts';
-import { doublingRates, kneeReasons } from './knee.ts';
+import type { OpenSection } from '../../model-open.ts';
+import { doublingRates, sweepRates } from './knee.ts';
 import { KNEE_RULE, LATE_THRESHOLD_MS, OPEN_WARMUP_S, type OpenOptions } from './options.ts';
 import { runStep } from './step.ts';
 
@@ -63,28 +63,10 @@ export async function runOpenSweep(options: OpenSweepOptions, section: OpenSecti
     options.onProgress?.(`warming up at ${options.startRatePerSec}/s…`);
     await runStep(session, stepOptions(options.startRatePerSec, OPEN_WARMUP_S * 1000));
     const rates = doublingRates(options.startRatePerSec, options.maxRatePerSec);
-    for (const [i, ratePerSec] of rates.entries()) {
-      // A step that knees is run once more at the same rate: the knee is where both do, so one
-      // stall (another process, a GC) does not end the sweep early.
-      for (const repeat of [false, true]) {
-        if (options.signal?.aborted) break;
-        options.onProgress?.(`[${i + 1}/${rates.length}] ${ratePerSec}/s${repeat ? ' (repeat)' : ''}…`);
-        const measured = await runStep(session, stepOptions(ratePerSec, options.stepMaxS * 1000));
-        if (options.signal?.aborted) break;
-        section.baselineP99Ms ??= measured.fromIntendedMs?.p99 ?? null;
-        const step: OpenStep = { ...measured, repeat, kneeReasons: i === 0 && !repeat ? [] : kneeReasons(measured, section.baselineP99Ms, section.kneeRule) };
-        section.steps.push(step);
-        const knees = step.kneeReasons.length > 0;
-        if (knees && repeat) {
-          section.kneeRatePerSec = ratePerSec;
-          section.stopReason = 'knee';
-        } else if (!knees && i === rates.length - 1) section.stopReason = 'max-rate';
-        await options.onStep?.(section);
-        if (!knees || section.stopReason !== null) break;
-      }
-      if (section.stopReason !== null || options.signal?.aborted) break;
-    }
-    if (section.stopReason === null) section.stopReason = 'aborted';
+    await sweepRates(section, rates, (ratePerSec, label) => {
+      options.onProgress?.(label);
+      return runStep(session, stepOptions(ratePerSec, options.stepMaxS * 1000));
+    }, options);
   } finally {
     await session.close();
   }
