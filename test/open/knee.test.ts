@@ -89,7 +89,7 @@ test('a lone stall is repeated and passed, and a stalled first step does not rai
   const { section, measured } = await sweepWith([200, 50, 150, 50, 52], [100, 200, 400, 800]);
   assert.deepEqual(measured, [100, 200, 400, 400, 800]);
   assert.deepEqual(section.steps.map((s) => s.kneeReasons.length > 0), [false, false, true, false, false]);
-  assert.equal(section.baselineP99Ms, 50);
+  assert.ok(Math.abs((section.baselineP99Ms ?? 0) - 50) < 0.1, `baseline ${section.baselineP99Ms}`);
   assert.equal(section.kneeRatePerSec, null);
   assert.equal(section.stopReason, 'max-rate');
 });
