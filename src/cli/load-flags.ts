@@ -9,12 +9,14 @@ export const LOAD_FLAGS = {
   'load-endpoints': { type: 'string', multiple: true },
   'load-duration-s': { type: 'string' },
   'load-warmup-s': { type: 'string' },
+  'load-prewarm-s': { type: 'string' },
 } as const;
 
 export const LOAD_HELP = `  --load-connections LIST load suite: connections per point (default: ${LOAD_DEFAULTS.connections.join(',')})
   --load-endpoints LIST  load suite: delay-server paths (default: ${LOAD_DEFAULTS.endpoints.join(',')})
   --load-duration-s S    load suite: measured seconds per point and server (default: ${LOAD_DEFAULTS.durationS})
-  --load-warmup-s S      load suite: unmeasured seconds before each (default: ${LOAD_DEFAULTS.warmupS})
+  --load-warmup-s S      load suite: unmeasured seconds before each run (default: ${LOAD_DEFAULTS.warmupS})
+  --load-prewarm-s S     load suite: unmeasured seconds per endpoint and server before the sweep (default: ${LOAD_DEFAULTS.preWarmS})
 `;
 
 export interface LoadFlagValues {
@@ -22,6 +24,7 @@ export interface LoadFlagValues {
   'load-endpoints'?: string[];
   'load-duration-s'?: string;
   'load-warmup-s'?: string;
+  'load-prewarm-s'?: string;
 }
 
 export function parseLoadFlags(values: LoadFlagValues): LoadOptions {
@@ -30,6 +33,7 @@ export function parseLoadFlags(values: LoadFlagValues): LoadOptions {
     endpoints: values['load-endpoints'] ? listOf('load-endpoints', values['load-endpoints'], (raw) => endpoint(raw)) : LOAD_DEFAULTS.endpoints,
     durationS: values['load-duration-s'] === undefined ? LOAD_DEFAULTS.durationS : positiveNumber('load-duration-s', values['load-duration-s']),
     warmupS: values['load-warmup-s'] === undefined ? LOAD_DEFAULTS.warmupS : nonNegativeNumber('load-warmup-s', values['load-warmup-s']),
+    preWarmS: values['load-prewarm-s'] === undefined ? LOAD_DEFAULTS.preWarmS : nonNegativeNumber('load-prewarm-s', values['load-prewarm-s']),
   };
 }
 

@@ -10,8 +10,8 @@ import { OPEN_DEFAULTS } from '../../src/suites/open/options.ts';
 test('load flags: defaults, lists and durations', () => {
   assert.deepEqual(parseLoadFlags({}), LOAD_DEFAULTS);
   assert.deepEqual(
-    parseLoadFlags({ 'load-connections': ['1,10', '100'], 'load-endpoints': ['/get,/delay/0.01'], 'load-duration-s': '0.5', 'load-warmup-s': '0' }),
-    { connections: [1, 10, 100], endpoints: ['/get', '/delay/0.01'], durationS: 0.5, warmupS: 0 },
+    parseLoadFlags({ 'load-connections': ['1,10', '100'], 'load-endpoints': ['/get,/delay/0.01'], 'load-duration-s': '0.5', 'load-warmup-s': '0', 'load-prewarm-s': '0.2' }),
+    { connections: [1, 10, 100], endpoints: ['/get', '/delay/0.01'], durationS: 0.5, warmupS: 0, preWarmS: 0.2 },
   );
 });
 

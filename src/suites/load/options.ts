@@ -7,6 +7,8 @@ export interface LoadOptions {
   durationS: number;
   /** Unmeasured seconds before each measured run, on the same server and connection count. */
   warmupS: number;
+  /** Unmeasured seconds per endpoint and server before the sweep, at PRE_WARM_CONNECTIONS, so the first point does not pay for the servers' JIT warm-up. */
+  preWarmS: number;
 }
 
 export const LOAD_DEFAULTS: LoadOptions = {
@@ -14,13 +16,12 @@ export const LOAD_DEFAULTS: LoadOptions = {
   endpoints: ['/get', '/delay/0.05'],
   durationS: 2,
   warmupS: 0.5,
+  preWarmS: 1,
 };
 
 /** Share of one core (or of the event loop) from which the generator counts as saturated. */
 export const GENERATOR_SATURATION = 0.9;
 
-/** Before the sweep, each endpoint on each server is driven this long at PRE_WARM_CONNECTIONS, unmeasured, so the first point does not pay for the servers' JIT warm-up. */
-export const PRE_WARM_S = 1;
 export const PRE_WARM_CONNECTIONS = 10;
 
 /** Measured runs per point and server, in the order delay, bare, bare, delay. */

@@ -7,14 +7,12 @@ import { captureReply, startBareServer, type CannedReply } from './bare-server.t
 import { GENERATOR_KIND, startGenerator, type GeneratorOutput, type LoadGenerator } from './generator.ts';
 import { mergeRuns } from './merge.ts';
 import { littleEfficiency, littleLimitPerSec, servedDelayMsOf } from './little.ts';
-import { GENERATOR_SATURATION, MEASURED_RUNS, PRE_WARM_CONNECTIONS, PRE_WARM_S, type LoadOptions } from './options.ts';
+import { GENERATOR_SATURATION, MEASURED_RUNS, PRE_WARM_CONNECTIONS, type LoadOptions } from './options.ts';
 
 const AUTOCANNON_VERSION = (createRequire(import.meta.url)('autocannon/package.json') as { version: string }).version;
 
 export interface LoadSweepOptions extends LoadOptions {
   baseUrl: string;
-  /** Unmeasured seconds per endpoint and server before the sweep; PRE_WARM_S when absent. */
-  preWarmS?: number;
   timeScale: number;
   timeoutS: number;
   signal?: AbortSignal;
@@ -28,7 +26,7 @@ export function emptyLoadSection(options: LoadSweepOptions): LoadSection {
     engine: { name: 'autocannon', version: AUTOCANNON_VERSION },
     loop: 'closed',
     generator: GENERATOR_KIND,
-    preWarmS: options.preWarmS ?? PRE_WARM_S,
+    preWarmS: options.preWarmS,
     warmupS: options.warmupS,
     durationS: options.durationS,
     measuredRuns: MEASURED_RUNS,
@@ -51,14 +49,13 @@ export async function runLoadSweep(options: LoadSweepOptions): Promise<LoadPoint
   const points: LoadPoint[] = [];
   const total = options.endpoints.length * options.connections.length;
   try {
-    const preWarmS = options.preWarmS ?? PRE_WARM_S;
-    for (const endpoint of preWarmS > 0 ? options.endpoints : []) {
+    for (const endpoint of options.preWarmS > 0 ? options.endpoints : []) {
       for (const [name, url] of [['delay server', options.baseUrl], ['bare server', bare.url]] as const) {
         if (options.signal?.aborted) return points;
         options.onProgress?.(`warming up ${name} on ${endpoint}…`);
         // Unmeasured: a failure here shows again, recorded, at the points themselves.
         await generator
-          .run({ url: new URL(endpoint, url).toString(), connections: PRE_WARM_CONNECTIONS, warmupS: 0, durationS: preWarmS, timeoutS: options.timeoutS }, options.signal)
+          .run({ url: new URL(endpoint, url).toString(), connections: PRE_WARM_CONNECTIONS, warmupS: 0, durationS: options.preWarmS, timeoutS: options.timeoutS }, options.signal)
           .catch(() => undefined);
       }
     }
