@@ -2,6 +2,8 @@
 // published JSON Schema (schema/report.schema.json) are derived, so they cannot drift.
 // Every time is in milliseconds on one monotonic clock; every size is in bytes.
 import { z } from 'zod';
+import { LoadSectionSchema } from './model-load.ts';
+import { OpenSectionSchema } from './model-open.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -184,5 +186,9 @@ export const ReportSchema = z.object({
   strategies: z.array(StrategyResultSchema),
   /** Strategy runs that threw inside the harness: recorded, never dropped. */
   errors: z.array(StrategyErrorSchema),
+  /** The load suite (closed loop, autocannon), when it ran. */
+  load: LoadSectionSchema.optional(),
+  /** The open-loop suite, when it ran. */
+  open: OpenSectionSchema.optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -6,6 +6,8 @@ import type { LoadedFixture } from './fixtures.ts';
 import { SCHEMA_VERSION, type Report } from './model.ts';
 import { startDelayServer } from './server/index.ts';
 import type { StrategyName } from './strategies/index.ts';
+import type { LoadOptions } from './suites/load/options.ts';
+import type { OpenOptions } from './suites/open/options.ts';
 import { suites, type SuiteName } from './suites/index.ts';
 import { RETRY_DEFAULTS, type RetryPolicy } from './suites/strategies/retry.ts';
 import { TOOL_VERSION } from './version.ts';
@@ -28,6 +30,10 @@ export interface RunOptions {
   target?: string;
   /** Caps request starts per second across the run (set for remote targets). */
   rateCapPerSec?: number;
+  /** Load suite settings; its defaults when absent. */
+  load?: LoadOptions;
+  /** Open-loop suite settings; its defaults when absent. */
+  open?: OpenOptions;
   signal?: AbortSignal;
   /** A line describing what is being measured now, for a progress display. */
   onProgress?: (text: string) => void;

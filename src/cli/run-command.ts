@@ -8,6 +8,8 @@ import { reporters } from '../report/index.ts';
 import { runBench, type RunOptions } from '../run.ts';
 import { STRATEGY_NAMES, type StrategyName } from '../strategies/index.ts';
 import { reportFileName, writeFileAtomic } from './files.ts';
+import { LOAD_FLAGS, LOAD_HELP, parseLoadFlags } from './load-flags.ts';
+import { OPEN_FLAGS, OPEN_HELP, parseOpenFlags } from './open-flags.ts';
 import { listOf, nonNegativeInt, oneOf, positiveInt, positiveNumber } from './flags.ts';
 import { parseFlags } from './parse.ts';
 import { progressLine, wantsProgress } from './progress.ts';
@@ -42,7 +44,7 @@ wall time against the ideal makespan, as a table, a waterfall and a JSON report.
   --warmup N             unmeasured runs per row before those (default: ${RUN_DEFAULTS.warmup})
   --time-scale F         multiply every server delay, e.g. 0.05 (default: ${RUN_DEFAULTS.timeScale})
   --timeout-ms N         per-request timeout (default: ${RUN_DEFAULTS.timeoutMs})
-${RESILIENCE_HELP}  --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
+${RESILIENCE_HELP}${LOAD_HELP}${OPEN_HELP}  --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
   --json                 print the JSON report on stdout and nothing else
   --quiet                print only the report's path
   --help                 this text
@@ -70,6 +72,8 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     quiet: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     ...RESILIENCE_FLAGS,
+    ...LOAD_FLAGS,
+    ...OPEN_FLAGS,
   });
   if (values.help) return 'help';
   if (positionals.length > 0) throw new InputError(`run: unexpected argument "${positionals[0]}" (see fanout-bench run --help)`);
@@ -95,6 +99,8 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     warmup: values.warmup === undefined ? RUN_DEFAULTS.warmup : nonNegativeInt('warmup', values.warmup),
     timeScale: values['time-scale'] === undefined ? RUN_DEFAULTS.timeScale : positiveNumber('time-scale', values['time-scale']),
     timeoutMs: values['timeout-ms'] === undefined ? RUN_DEFAULTS.timeoutMs : positiveNumber('timeout-ms', values['timeout-ms']),
+    load: parseLoadFlags(values),
+    open: parseOpenFlags(values),
     out: values.out ?? RUN_DEFAULTS.out,
     json: values.json ?? false,
     quiet: values.quiet ?? false,

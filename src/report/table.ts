@@ -1,5 +1,7 @@
 import Table from 'cli-table3';
 import { STRATEGY_COLUMNS, strategyCells } from './format.ts';
+import { renderLoadTable } from './load-table.ts';
+import { renderOpenTable } from './open-table.ts';
 import type { Reporter } from './reporter.ts';
 
 export const tableReporter = {
@@ -18,6 +20,8 @@ export const tableReporter = {
     }
     if (!report.complete) lines.push('INCOMPLETE: the run was interrupted; rows above are what finished.');
     if (report.strategies.length === 0) lines.push('no strategy rows were measured');
+    if (report.load) lines.push('', renderLoadTable(report.load));
+    if (report.open) lines.push('', renderOpenTable(report.open));
     return `${lines.join('\n')}\n`;
   },
 } satisfies Reporter;

@@ -1,11 +1,11 @@
 // The local delay server: httpbin-compatible, loopback by default, every delay multiplied by timeScale.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { RequestBody } from './echo.ts';
+import { RequestContext, type ServerSettings } from './context.ts';
 import { createFaultState, FAULT_HEADER } from './faults.ts';
 import { seededRandom } from './random.ts';
 import { BadRequest, sendError, sendJson } from './respond.ts';
-import { matchRoute, type RouteContext } from './routes.ts';
+import { matchRoute } from './routes.ts';
 
 export interface DelayServerOptions {
   port?: number;
@@ -44,6 +44,10 @@ export const DELAY_SERVER_DEFAULTS = {
   maxConnections: 2048,
 } as const;
 
+/** Node's default (511) overflows when a load generator opens 1,000 connections at once: the
+ *  dropped SYNs are retried a second later and show up as 1 s latencies. The kernel caps this at somaxconn. */
+export const LISTEN_BACKLOG = 4096;
+
 export async function startDelayServer(options: DelayServerOptions = {}): Promise<DelayServer> {
   const opts = { ...DELAY_SERVER_DEFAULTS, ...options };
   // Unless told otherwise, the deadline leaves room for the longest delay at this time scale.
@@ -55,19 +59,16 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
   if (!(opts.maxDelayS >= 0)) throw new RangeError('maxDelayS must be a non-negative number');
   assertLimits(opts);
   const random = seededRandom(opts.seed);
-  const closing = new AbortController();
   const sockets = new Set<Socket>();
   const faultState = createFaultState();
 
+  const settings: ServerSettings = { timeScale: opts.timeScale, maxDelayS: opts.maxDelayS, maxBodyBytes: opts.maxBodyBytes, random, faultState };
+
   const checkEveryMs = Math.max(50, Math.min(1000, opts.headersTimeoutMs / 4, opts.requestTimeoutMs / 4));
   const server: Server = createServer({ keepAlive: true, connectionsCheckingInterval: checkEveryMs }, (req, res) => {
-    const requestDone = new AbortController();
-    const deadline = setTimeout(() => expire(res), opts.requestTimeoutMs);
-    res.on('close', () => {
-      clearTimeout(deadline);
-      requestDone.abort();
-    });
-    const signal = AbortSignal.any([closing.signal, requestDone.signal]);
+    // One plain timer per request for the response deadline; cleared when the response closes.
+    const deadline = setTimeout(expire, opts.requestTimeoutMs, res);
+    res.once('close', () => clearTimeout(deadline));
     const host = req.headers.host ?? `${opts.host}:${(server.address() as AddressInfo).port}`;
     let url: URL;
     try {
@@ -79,27 +80,12 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
     const match = matchRoute(url.pathname, req.method ?? 'GET');
     if (match === null) return sendError(res, 404, `no route for ${url.pathname}`);
     if (match === 'method-not-allowed') return sendError(res, 405, `${req.method} not allowed on ${url.pathname}`);
-    const ctx: RouteContext = {
-      req,
-      res,
-      url,
-      origin: req.socket.remoteAddress ?? '',
-      params: match.params,
-      readBody: () => readBody(req, opts.maxBodyBytes),
-      timeScale: opts.timeScale,
-      maxDelayS: opts.maxDelayS,
-      maxBodyBytes: opts.maxBodyBytes,
-      random,
-      signal,
-      faultState,
-    };
-    Promise.resolve()
-      .then(() => match.route.handle(ctx))
-      .catch((error: unknown) => {
-        if (signal.aborted || res.headersSent) return;
-        if (error instanceof BadRequest) sendError(res, error.statusCode, error.detail);
-        else sendError(res, 500, 'internal error');
-      });
+    const ctx = new RequestContext(req, res, url, match.params, settings);
+    try {
+      match.route.handle(ctx)?.catch((error: unknown) => routeFailed(res, error));
+    } catch (error) {
+      routeFailed(res, error);
+    }
   });
   server.keepAliveTimeout = 65_000;
   server.requestTimeout = opts.requestTimeoutMs;
@@ -115,7 +101,7 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, opts.host, () => {
+    server.listen({ port: opts.port, host: opts.host, backlog: LISTEN_BACKLOG }, () => {
       server.off('error', reject);
       resolve();
     });
@@ -128,7 +114,6 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
     host: address.address,
     close: () =>
       new Promise<void>((resolve) => {
-        closing.abort();
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       }),
@@ -160,13 +145,9 @@ function expire(res: ServerResponse): void {
   });
 }
 
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<RequestBody> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new BadRequest(`request body larger than ${maxBytes} bytes`, 413);
-    chunks.push(chunk);
-  }
-  return { text: Buffer.concat(chunks).toString('utf8'), contentType: req.headers['content-type'] ?? '' };
+/** A route that threw: a BadRequest becomes its 4xx, anything else a 500, unless the response is gone. */
+function routeFailed(res: ServerResponse, error: unknown): void {
+  if (res.destroyed || res.headersSent) return;
+  if (error instanceof BadRequest) sendError(res, error.statusCode, error.detail);
+  else sendError(res, 500, 'internal error');
 }

@@ -21,6 +21,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
+/** A JSON body already serialised (see echo-cache.ts). */
+export function sendJsonBytes(res: ServerResponse, status: number, body: Buffer, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': body.length, ...headers });
+  res.end(body);
+}
+
 /** go-httpbin's error body: `{"status_code", "error", "detail"}`. */
 export function sendError(res: ServerResponse, status: number, detail: string): void {
   sendJson(res, status, { status_code: status, error: STATUS_CODES[status] ?? 'Error', detail });

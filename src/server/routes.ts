@@ -1,11 +1,11 @@
 // httpbin-compatible routes. Each handler gets a parsed context and writes one response.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { echoBody, echoHeaders, echoRequest, type RequestBody } from './echo.ts';
 import { faultRoutes, type FaultState } from './faults.ts';
 import { parseCount, parseSeconds, parseStatusCodes, pickWeighted } from './params.ts';
 import { seededRandom, type Random } from './random.ts';
-import { BadRequest, sendJson, serverTiming } from './respond.ts';
+import { BadRequest, sendJson, sendJsonBytes, serverTiming } from './respond.ts';
+import { cachedJsonBody, echoKey } from './echo-cache.ts';
 
 export interface RouteContext {
   req: IncomingMessage;
@@ -22,6 +22,8 @@ export interface RouteContext {
   signal: AbortSignal;
   /** Per-server state of the fault routes (rate-limit windows). */
   faultState: FaultState;
+  /** Waits, or rejects once the client goes away or the server closes. */
+  sleep(ms: number): Promise<void>;
 }
 
 export interface Route {
@@ -49,7 +51,8 @@ export const routes: Route[] = [
   {
     pattern: /^\/get\/?$/,
     methods: ['GET', 'HEAD'],
-    handle: (ctx) => sendJson(ctx.res, 200, echoRequest(ctx.req, ctx.url, ctx.origin), timingHeader(0)),
+    handle: (ctx) =>
+      sendJsonBytes(ctx.res, 200, cachedJsonBody(echoKey(ctx.req, ctx.url, ctx.origin), () => echoRequest(ctx.req, ctx.url, ctx.origin)), NO_DELAY_TIMING),
   },
   {
     pattern: /^\/delay\/([^/]+)\/?$/,
@@ -59,14 +62,12 @@ export const routes: Route[] = [
       const body = await ctx.readBody();
       const servedS = Math.min(requestedS, ctx.maxDelayS);
       const servedMs = servedS * 1000 * ctx.timeScale;
-      await sleep(servedMs, undefined, { signal: ctx.signal });
+      await ctx.sleep(servedMs);
       const requestedMs = requestedS * 1000 * ctx.timeScale;
-      sendJson(
-        ctx.res,
-        200,
-        { ...echoRequest(ctx.req, ctx.url, ctx.origin), ...echoBody(body), method: ctx.req.method },
-        { 'server-timing': serverTiming(servedMs, requestedMs) },
-      );
+      const timing = { 'server-timing': serverTiming(servedMs, requestedMs) };
+      const build = () => ({ ...echoRequest(ctx.req, ctx.url, ctx.origin), ...echoBody(body), method: ctx.req.method });
+      if (body.text !== '') return sendJson(ctx.res, 200, build(), timing);
+      sendJsonBytes(ctx.res, 200, cachedJsonBody(echoKey(ctx.req, ctx.url, ctx.origin), build), timing);
     },
   },
   {
@@ -135,6 +136,8 @@ export const routes: Route[] = [
   },
   ...faultRoutes,
 ];
+
+const NO_DELAY_TIMING: Readonly<Record<string, string>> = { 'server-timing': serverTiming(0) };
 
 function timingHeader(servedMs: number): Record<string, string> {
   return { 'server-timing': serverTiming(servedMs) };

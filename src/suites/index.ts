@@ -1,9 +1,13 @@
 // The suite registry: adding a suite is one file plus one line here (and its section in the model).
+import { loadSuite } from './load/suite.ts';
+import { openSuite } from './open/suite.ts';
 import { strategySuite } from './strategies/suite.ts';
 import type { Suite } from './suite.ts';
 
 export const suites = {
   strategies: strategySuite,
+  load: loadSuite,
+  open: openSuite,
 } as const satisfies Record<string, Suite>;
 
 export type SuiteName = keyof typeof suites;

@@ -1,0 +1,28 @@
+// The load suite's knobs and their defaults, in one place.
+export interface LoadOptions {
+  connections: number[];
+  /** Paths on the delay server, e.g. /get and /delay/0.05. */
+  endpoints: string[];
+  /** Measured seconds per point and server, split over MEASURED_RUNS runs. */
+  durationS: number;
+  /** Unmeasured seconds before each measured run, on the same server and connection count. */
+  warmupS: number;
+  /** Unmeasured seconds per endpoint and server before the sweep, at PRE_WARM_CONNECTIONS, so the first point does not pay for the servers' JIT warm-up. */
+  preWarmS: number;
+}
+
+export const LOAD_DEFAULTS: LoadOptions = {
+  connections: [1, 10, 100, 1000],
+  endpoints: ['/get', '/delay/0.05'],
+  durationS: 2,
+  warmupS: 0.5,
+  preWarmS: 1,
+};
+
+/** Share of one core (or of the event loop) from which the generator counts as saturated. */
+export const GENERATOR_SATURATION = 0.9;
+
+export const PRE_WARM_CONNECTIONS = 10;
+
+/** Measured runs per point and server, in the order delay, bare, bare, delay. */
+export const MEASURED_RUNS = 2;

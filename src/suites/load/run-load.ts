@@ -1,0 +1,130 @@
+// The load sweep: endpoints × connections, each point measured against the delay server and the
+// bare server in turn, by autocannon in its own process. Every point is recorded, failed or not.
+import { createRequire } from 'node:module';
+import type { LoadOutcome, LoadPoint, LoadSection } from '../../model-load.ts';
+import { measurementFromAutocannon } from './adapt.ts';
+import { captureReply, startBareServer, type CannedReply } from './bare-server.ts';
+import { GENERATOR_KIND, startGenerator, type GeneratorOutput, type LoadGenerator } from './generator.ts';
+import { mergeRuns } from './merge.ts';
+import { littleEfficiency, littleLimitPerSec, servedDelayMsOf } from './little.ts';
+import { GENERATOR_SATURATION, MEASURED_RUNS, PRE_WARM_CONNECTIONS, type LoadOptions } from './options.ts';
+
+const AUTOCANNON_VERSION = (createRequire(import.meta.url)('autocannon/package.json') as { version: string }).version;
+
+export interface LoadSweepOptions extends LoadOptions {
+  baseUrl: string;
+  timeScale: number;
+  timeoutS: number;
+  signal?: AbortSignal;
+  onProgress?: (text: string) => void;
+  /** Called after each point, so a finished point survives a later abort. */
+  onPoint?: (point: LoadPoint) => Promise<void>;
+}
+
+export function emptyLoadSection(options: LoadSweepOptions): LoadSection {
+  return {
+    engine: { name: 'autocannon', version: AUTOCANNON_VERSION },
+    loop: 'closed',
+    generator: GENERATOR_KIND,
+    preWarmS: options.preWarmS,
+    warmupS: options.warmupS,
+    durationS: options.durationS,
+    measuredRuns: MEASURED_RUNS,
+    timeoutS: options.timeoutS,
+    timeScale: options.timeScale,
+    saturationThreshold: GENERATOR_SATURATION,
+    connections: options.connections,
+    endpoints: options.endpoints,
+    points: [],
+  };
+}
+
+export async function runLoadSweep(options: LoadSweepOptions): Promise<LoadPoint[]> {
+  const replies = new Map<string, CannedReply>();
+  for (const endpoint of options.endpoints) {
+    replies.set(endpoint, await captureReply(options.baseUrl, endpoint, servedDelayMsOf(endpoint, options.timeScale) ?? 0));
+  }
+  const bare = await startBareServer(replies);
+  const generator = startGenerator();
+  const points: LoadPoint[] = [];
+  const total = options.endpoints.length * options.connections.length;
+  try {
+    for (const endpoint of options.preWarmS > 0 ? options.endpoints : []) {
+      for (const [name, url] of [['delay server', options.baseUrl], ['bare server', bare.url]] as const) {
+        if (options.signal?.aborted) return points;
+        options.onProgress?.(`warming up ${name} on ${endpoint}…`);
+        // Unmeasured: a failure here shows again, recorded, at the points themselves.
+        await generator
+          .run({ url: new URL(endpoint, url).toString(), connections: PRE_WARM_CONNECTIONS, warmupS: 0, durationS: options.preWarmS, timeoutS: options.timeoutS }, options.signal)
+          .catch(() => undefined);
+      }
+    }
+    for (const endpoint of options.endpoints) {
+      for (const connections of options.connections) {
+        if (options.signal?.aborted) return points;
+        const label = `[${points.length + 1}/${total}] ${endpoint} c=${connections}`;
+        const measured = await measurePoint(generator, options, { delay: options.baseUrl, bare: bare.url }, endpoint, connections, label);
+        if (measured === null) return points;
+        const { delay: delayServer, bare: bareOutcome } = measured;
+        const point = loadPoint(endpoint, connections, servedDelayMsOf(endpoint, options.timeScale), delayServer, bareOutcome);
+        points.push(point);
+        await options.onPoint?.(point);
+      }
+    }
+    return points;
+  } finally {
+    generator.close();
+    await bare.close();
+  }
+}
+
+type Side = 'delay' | 'bare';
+
+/** ABBA: delay server, bare, bare, delay server, each run half the duration, so a drift in what
+ *  else the machine is doing weighs on both servers alike. Null when aborted. */
+async function measurePoint(
+  generator: LoadGenerator,
+  options: LoadSweepOptions,
+  baseUrls: Record<Side, string>,
+  endpoint: string,
+  connections: number,
+  label: string,
+): Promise<Record<Side, LoadOutcome> | null> {
+  const runs: Record<Side, GeneratorOutput[]> = { delay: [], bare: [] };
+  const failures = new Map<Side, string>();
+  for (const side of ['delay', 'bare', 'bare', 'delay'] as const) {
+    if (options.signal?.aborted) return null;
+    if (failures.has(side)) continue;
+    options.onProgress?.(`${label} ${side === 'delay' ? 'delay server' : 'bare server'} (${runs[side].length + 1}/${MEASURED_RUNS})…`);
+    const url = new URL(endpoint, baseUrls[side]).toString();
+    try {
+      runs[side].push(await generator.run({ url, connections, warmupS: options.warmupS, durationS: options.durationS / MEASURED_RUNS, timeoutS: options.timeoutS }, options.signal));
+    } catch (error) {
+      failures.set(side, error instanceof Error ? error.message : String(error));
+    }
+  }
+  if (options.signal?.aborted) return null;
+  const outcome = (side: Side): LoadOutcome => {
+    const error = failures.get(side);
+    if (error !== undefined) return { state: 'failed', error };
+    const merged = mergeRuns(runs[side]);
+    return measurementFromAutocannon(merged.result, merged.usage, merged.serverCpuMs, GENERATOR_SATURATION);
+  };
+  return { delay: outcome('delay'), bare: outcome('bare') };
+}
+
+export function loadPoint(endpoint: string, connections: number, delayMs: number | null, delayServer: LoadOutcome, bare: LoadOutcome): LoadPoint {
+  const limit = littleLimitPerSec(connections, delayMs);
+  const rps = delayServer.state === 'measured' ? delayServer.requestsPerSec : null;
+  const bareRps = bare.state === 'measured' ? bare.requestsPerSec : null;
+  return {
+    endpoint,
+    connections,
+    delayMs,
+    littleLimitPerSec: limit,
+    delayServer,
+    bare,
+    littleEfficiency: rps === null ? null : littleEfficiency(rps, limit),
+    serverRatio: rps !== null && bareRps !== null && bareRps > 0 ? rps / bareRps : null,
+  };
+}

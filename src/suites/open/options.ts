@@ -1,0 +1,30 @@
+// The open-loop suite's knobs and their defaults, in one place.
+import type { Arrivals } from './arrivals.ts';
+
+export interface OpenOptions {
+  endpoint: string;
+  arrivals: Arrivals;
+  seed: number;
+  startRatePerSec: number;
+  /** The sweep doubles the rate up to this, unless it knees first. */
+  maxRatePerSec: number;
+  /** Bounds of each rate step: whichever comes first. */
+  stepMaxS: number;
+  stepMaxRequests: number;
+  maxInFlight: number;
+}
+
+export const OPEN_DEFAULTS: OpenOptions = {
+  endpoint: '/delay/0.05',
+  arrivals: 'poisson',
+  seed: 1,
+  startRatePerSec: 100,
+  maxRatePerSec: 12_800,
+  stepMaxS: 2,
+  stepMaxRequests: 2000,
+  maxInFlight: 1000,
+};
+
+export const OPEN_WARMUP_S = 0.5;
+export const LATE_THRESHOLD_MS = 1;
+export const KNEE_RULE = { p99Factor: 2, dropFraction: 0.01, failFraction: 0.01 };
