@@ -2,6 +2,7 @@
 // exit codes — 2 with one line for bad input, 1 with one line for anything else (--debug shows the stack).
 import { InputError } from '../input-error.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { COMPARE_HELP, compareCommand } from './compare-command.ts';
 import { RUN_HELP, runCommand, type CommandIO } from './run-command.ts';
 import { serveCommand } from './serve-command.ts';
 
@@ -12,6 +13,7 @@ Usage: fanout-bench <command> [flags]
 Commands:
   run      measure strategies over URL sets against the local delay server (default)
   serve    run the httpbin-compatible delay server standalone
+  compare  compare two reports: verdict per metric, thresholds, CI summaries
 
 Run 'fanout-bench <command> --help' for its flags.
 `;
@@ -19,6 +21,7 @@ Run 'fanout-bench <command> --help' for its flags.
 const commands: Record<string, (args: string[], io: CommandIO) => Promise<number>> = {
   run: runCommand,
   serve: serveCommand,
+  compare: compareCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -36,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
       if (first === '--version') return write(io, `${TOOL_VERSION}\n`);
       return await runCommand(args, io);
     }
-    if (first === 'help') return write(io, rest[0] === 'run' ? RUN_HELP : HELP);
+    if (first === 'help') return write(io, rest[0] === 'run' ? RUN_HELP : rest[0] === 'compare' ? COMPARE_HELP : HELP);
     const command = commands[first];
     if (!command) throw new InputError(`unknown command "${first}" (expected ${Object.keys(commands).join(', ')})`);
     return await command(rest, io);
