@@ -69,7 +69,7 @@ export function compareMetrics(
     settings,
     metrics,
     onlyInBaseline: [...baseById.keys()].filter((id) => !currentIds.has(id)),
-    onlyInCurrent: currentSelected.filter((m) => !baseById.has(m.id)).map((m) => m.id),
+    onlyInCurrent: currentSelected.filter((m) => !baseById.has(m.id)).map((m) => ({ id: m.id, unit: m.unit, direction: m.direction, current: side(m) })),
     thresholds: options.thresholds ? evaluateThresholds(current, options.thresholds) : [],
     counts,
   };

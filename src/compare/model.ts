@@ -21,6 +21,14 @@ export interface SideStats extends SampleSummary {
   value: number;
 }
 
+/** A metric measured in the current report only: its stats, nothing to compare with. */
+export interface CurrentOnlyMetric {
+  id: string;
+  unit: MetricUnit;
+  direction: Direction;
+  current: SideStats;
+}
+
 export interface MetricComparison {
   id: string;
   unit: MetricUnit;
@@ -78,9 +86,9 @@ export interface Comparison {
   /** Fingerprint fields that differ: figures from different machines or settings are not like for like. */
   environment: EnvironmentDifference[];
   metrics: MetricComparison[];
-  /** Selected metric ids present on one side only. */
+  /** Selected metrics present on one side only. */
   onlyInBaseline: string[];
-  onlyInCurrent: string[];
+  onlyInCurrent: CurrentOnlyMetric[];
   /** Absolute thresholds checked on the current report (empty without a config). */
   thresholds: ThresholdResult[];
   counts: Record<Verdict, number>;

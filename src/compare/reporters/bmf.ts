@@ -18,13 +18,14 @@ interface BmfValue {
 
 export const bmfReporter = {
   name: 'bmf',
-  description: 'Bencher Metric Format of the current report (latency in ns, throughput in ops/s; bounds = min/max sample)',
+  description: 'Bencher Metric Format of every current metric (latency in ns, throughput in ops/s; bounds = min/max sample)',
   render(comparison: Comparison) {
     const out: Record<string, Record<string, BmfValue>> = {};
-    for (const m of comparison.metrics) {
+    for (const m of [...comparison.metrics, ...comparison.onlyInCurrent]) {
       const { measure, scale } = MEASURES[m.unit];
       const { value, min, max, n } = m.current;
-      out[m.id] = { [measure]: n > 0 ? { value: value * scale, lower_value: min * scale, upper_value: max * scale } : { value: value * scale } };
+      const at = (x: number): number => Math.round(x * scale * 1000) / 1000;
+      out[m.id] = { [measure]: n > 0 ? { value: at(value), lower_value: at(min), upper_value: at(max) } : { value: at(value) } };
     }
     return `${JSON.stringify(out, null, 2)}\n`;
   },

@@ -44,7 +44,7 @@ export const comparisonMarkdownReporter = {
       lines.push(
         '',
         ...comparison.onlyInBaseline.map((id) => `- missing in current: \`${id}\``),
-        ...comparison.onlyInCurrent.map((id) => `- new in current (no baseline): \`${id}\``),
+        ...comparison.onlyInCurrent.map(({ id }) => `- new in current (no baseline): \`${id}\``),
       );
     }
     const thresholds = thresholdsMarkdown(comparison.thresholds);

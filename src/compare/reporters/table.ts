@@ -32,7 +32,7 @@ export const comparisonTableReporter = {
     for (const m of comparison.metrics) if (m.note) lines.push(`note: ${m.id}: ${m.note}`);
     lines.push(summaryLine(comparison));
     for (const id of comparison.onlyInBaseline) lines.push(`missing in current: ${id}`);
-    for (const id of comparison.onlyInCurrent) lines.push(`new in current (no baseline): ${id}`);
+    for (const { id } of comparison.onlyInCurrent) lines.push(`new in current (no baseline): ${id}`);
     const thresholds = thresholdsText(comparison.thresholds);
     if (thresholds) lines.push(thresholds.trimEnd());
     return `${lines.join('\n')}\n`;
