@@ -24,14 +24,15 @@ const commands: Record<string, (args: string[], io: CommandIO) => Promise<number
   compare: compareCommand,
 };
 
-export async function main(argv: string[]): Promise<number> {
+/** `streams` lets tests read what a command printed; the binary passes the process's own. */
+export async function main(argv: string[], streams: Pick<CommandIO, 'stdout' | 'stderr'> = process): Promise<number> {
   const debug = argv.includes('--debug');
   const args = argv.filter((arg) => arg !== '--debug');
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const io: CommandIO = { stdout: process.stdout, stderr: process.stderr, signal: controller.signal };
+  const io: CommandIO = { stdout: streams.stdout, stderr: streams.stderr, signal: controller.signal };
   try {
     const [first, ...rest] = args;
     if (first === undefined || first.startsWith('-')) {
