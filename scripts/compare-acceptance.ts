@@ -46,8 +46,10 @@ interface Tally {
   metrics: number;
   metricHits: number;
   ratios: number[];
+  /** How often each metric id was hit. */
+  hitsById: Map<string, number>;
 }
-const tally = (): Tally => ({ compares: 0, flagged: 0, metrics: 0, metricHits: 0, ratios: [] });
+const tally = (): Tally => ({ compares: 0, flagged: 0, metrics: 0, metricHits: 0, ratios: [], hitsById: new Map() });
 const unchanged = tally();
 const slowed = new Map(slowdownsPct.map((pct) => [pct, tally()]));
 const rmes: number[] = [];
@@ -73,7 +75,10 @@ function count(t: Tally, c: Comparison, hit: (m: Comparison['metrics'][number]) 
   t.compares++;
   if (c.metrics.some(hit)) t.flagged++;
   t.metrics += c.metrics.length;
-  t.metricHits += c.metrics.filter(hit).length;
+  for (const m of c.metrics.filter(hit)) {
+    t.metricHits++;
+    t.hitsById.set(m.id, (t.hitsById.get(m.id) ?? 0) + 1);
+  }
   t.ratios.push(...c.metrics.map((m) => m.ratio));
 }
 
@@ -85,4 +90,5 @@ const line = (label: string, t: Tally, what: string): string =>
 console.log(`fanout-bench compare acceptance: ${runFlags.join(' ')} --time-scale ${timeScale}; threshold ${threshold * 100}%, α 0.05`);
 console.log(`${runs} rounds in ${((performance.now() - started) / 1000).toFixed(0)} s; load average during the rounds: median ${median(loads).toFixed(2)}, max ${Math.max(...loads).toFixed(2)} on ${os.availableParallelism()} cores; median row rme ±${median(rmes).toFixed(1)}%`);
 console.log(line('unchanged (false +)', unchanged, 'flagged'));
+for (const [id, hits] of unchanged.hitsById) console.log(`  false + ${hits}× ${id}`);
 for (const [p, t] of slowed) console.log(line(`+${p}% time scale`, t, 'regressed'));

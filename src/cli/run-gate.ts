@@ -59,7 +59,7 @@ export async function finishRunGate(report: Report, reportPath: string | null, g
   if (gate.saveBaseline !== null) {
     if (report.complete) {
       await writeFileAtomic(gate.saveBaseline, reporters.json.render(report));
-      io.stderr.write(`baseline: ${gate.saveBaseline}\n`);
+      io.stderr.write(`saved baseline ${gate.saveBaseline}\n`);
     } else io.stderr.write(`baseline not saved: the run did not complete\n`);
   }
   const thresholds = gate.config?.thresholds;
