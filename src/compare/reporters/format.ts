@@ -26,8 +26,6 @@ export function formatP(p: number | null): string {
 
 export const VERDICT_LABEL: Record<Verdict, string> = { regressed: 'REGRESSED', improved: 'improved', unchanged: 'unchanged' };
 
-export const directionLabel = (metric: MetricComparison): string => (metric.direction === 'lower' ? 'lower is better' : 'higher is better');
-
 export function summaryLine(comparison: Comparison): string {
   const { counts, settings } = comparison;
   return (

@@ -4,7 +4,7 @@ import { VERDICT_LABEL, environmentLines, formatChange, formatCi, formatP, forma
 import type { ComparisonReporter } from './reporter.ts';
 import { thresholdsText } from './thresholds.ts';
 
-export const COMPARISON_COLUMNS = ['metric', 'baseline', 'current', 'change', '95% CI', 'p', 'verdict'] as const;
+const COMPARISON_COLUMNS = ['metric', 'baseline', 'current', 'change', '95% CI', 'p', 'verdict'] as const;
 
 export const comparisonTableReporter = {
   name: 'table',

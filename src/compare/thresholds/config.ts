@@ -5,8 +5,6 @@ import { InputError, describeZodError } from '../../input-error.ts';
 import type { ThresholdRules } from './evaluate.ts';
 import { parseThreshold, type ThresholdRule } from './parse.ts';
 
-export const DEFAULT_CONFIG_FILE = 'fanout-bench.config.json';
-
 const ConfigFile = z.strictObject({
   $schema: z.string().optional(),
   /** Metric-id glob → k6-style rules, e.g. {"strategies/lesson/pool/k=2/undici/wallMs": ["p50 < 2100"]}. */
