@@ -2,6 +2,7 @@
 // exit codes — 2 with one line for bad input, 1 with one line for anything else (--debug shows the stack).
 import { InputError } from '../input-error.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { COMPARE_HELP, compareCommand } from './compare-command.ts';
 import { RUN_HELP, runCommand, type CommandIO } from './run-command.ts';
 import { reportCommand } from './report-command.ts';
 import { serveCommand } from './serve-command.ts';
@@ -14,6 +15,7 @@ Commands:
   run      measure strategies over URL sets against the local delay server (default)
   serve    run the httpbin-compatible delay server standalone
   report   render a saved report again (table, waterfall, markdown, json)
+  compare  compare two reports: verdict per metric, thresholds, CI summaries
 
 Run 'fanout-bench <command> --help' for its flags.
 `;
@@ -22,16 +24,18 @@ const commands: Record<string, (args: string[], io: CommandIO) => Promise<number
   run: runCommand,
   serve: serveCommand,
   report: reportCommand,
+  compare: compareCommand,
 };
 
-export async function main(argv: string[]): Promise<number> {
+/** `streams` lets tests read what a command printed; the binary passes the process's own. */
+export async function main(argv: string[], streams: Pick<CommandIO, 'stdout' | 'stderr'> = process): Promise<number> {
   const debug = argv.includes('--debug');
   const args = argv.filter((arg) => arg !== '--debug');
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const io: CommandIO = { stdout: process.stdout, stderr: process.stderr, signal: controller.signal };
+  const io: CommandIO = { stdout: streams.stdout, stderr: streams.stderr, signal: controller.signal };
   try {
     const [first, ...rest] = args;
     if (first === undefined || first.startsWith('-')) {
@@ -39,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
       if (first === '--version') return write(io, `${TOOL_VERSION}\n`);
       return await runCommand(args, io);
     }
-    if (first === 'help') return write(io, rest[0] === 'run' ? RUN_HELP : HELP);
+    if (first === 'help') return write(io, rest[0] === 'run' ? RUN_HELP : rest[0] === 'compare' ? COMPARE_HELP : HELP);
     const command = commands[first];
     if (!command) throw new InputError(`unknown command "${first}" (expected ${Object.keys(commands).join(', ')})`);
     return await command(rest, io);

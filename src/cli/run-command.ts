@@ -14,6 +14,7 @@ import { listOf, nonNegativeInt, oneOf, positiveInt, positiveNumber } from './fl
 import { parseFlags } from './parse.ts';
 import { progressLine, wantsProgress } from './progress.ts';
 import { assertRemoteRunWithinCaps, parseResilienceFlags, RESILIENCE_FLAGS, RESILIENCE_HELP } from './resilience-flags.ts';
+import { RUN_GATE_FLAGS, RUN_GATE_HELP, finishRunGate, loadRunGate, type RunGate } from './run-gate.ts';
 import { InputError } from '../input-error.ts';
 import { DEFAULT_SUITES, SUITE_NAMES, type SuiteName } from '../suites/index.ts';
 
@@ -40,20 +41,21 @@ wall time against the ideal makespan, as a table, a waterfall and a JSON report.
   --strategies LIST      comma-separated: ${STRATEGY_NAMES.join(', ')} (default: all)
   --concurrency LIST     k for pool/batched, e.g. 2,4 (default: each URL set's own)
   --client NAME          ${CLIENT_NAMES.join(' | ')} (default: ${RUN_DEFAULTS.client})
-  --iterations N         measured runs per row (default: ${RUN_DEFAULTS.iterations})
+  --iterations N         measured runs per row (default: ${RUN_DEFAULTS.iterations}; 10 or more to compare/gate)
   --warmup N             unmeasured runs per row before those (default: ${RUN_DEFAULTS.warmup})
   --time-scale F         multiply every server delay, e.g. 0.05 (default: ${RUN_DEFAULTS.timeScale})
   --timeout-ms N         per-request timeout (default: ${RUN_DEFAULTS.timeoutMs})
 ${RESILIENCE_HELP}${LOAD_HELP}${OPEN_HELP}  --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
   --json                 print the JSON report on stdout and nothing else
   --quiet                print only the report's path
-  --help                 this text
+${RUN_GATE_HELP}  --help                 this text
 `;
 
 export interface RunCommandOptions extends Omit<RunOptions, 'signal' | 'onProgress' | 'onReport'> {
   out: string;
   json: boolean;
   quiet: boolean;
+  gate: RunGate;
 }
 
 export async function parseRunFlags(args: string[]): Promise<RunCommandOptions | 'help'> {
@@ -70,6 +72,7 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     out: { type: 'string' },
     json: { type: 'boolean' },
     quiet: { type: 'boolean' },
+    ...RUN_GATE_FLAGS,
     help: { type: 'boolean', short: 'h' },
     ...RESILIENCE_FLAGS,
     ...LOAD_FLAGS,
@@ -104,6 +107,7 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     out: values.out ?? RUN_DEFAULTS.out,
     json: values.json ?? false,
     quiet: values.quiet ?? false,
+    gate: await loadRunGate(values),
   };
   assertRemoteRunWithinCaps(options);
   return options;
@@ -115,7 +119,7 @@ export interface CommandIO {
   signal: AbortSignal;
 }
 
-/** Returns the exit code: 0, 1 when a strategy row errored, 130 when interrupted. */
+/** Returns the exit code: 0, 1 when a strategy row errored or a regression was found, 99 when a threshold failed, 130 when interrupted. */
 export async function runCommand(args: string[], io: CommandIO): Promise<number> {
   const options = await parseRunFlags(args);
   if (options === 'help') {
@@ -148,5 +152,6 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     io.stderr.write(`fanout-bench: interrupted; the partial report (complete: false) is ${reportPath ?? 'not written'}\n`);
     return 130;
   }
-  return report.errors.length > 0 ? 1 : 0;
+  const gateCode = await finishRunGate(report, reportPath, options.gate, io, options.json || options.quiet);
+  return gateCode !== 0 ? gateCode : report.errors.length > 0 ? 1 : 0;
 }

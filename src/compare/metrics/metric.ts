@@ -1,0 +1,25 @@
+// A metric is one comparable quantity pulled out of a report under a stable id; an extractor pulls
+// the metrics of one report section. Adding a section's metrics = one extractor + one registry line.
+import type { Report } from '../../model.ts';
+import type { Direction } from '../../stats/decision.ts';
+
+/** Base units only; reporters convert (e.g. ms → ns for BMF). */
+export type MetricUnit = 'ms' | 'req/s' | 'ops/s';
+
+export interface Metric {
+  /** Stable across runs, `/`-separated: `<section>/…/<quantity>`, e.g. `strategies/lesson/pool/k=2/undici/wallMs`. */
+  id: string;
+  unit: MetricUnit;
+  /** Which way is better. */
+  direction: Direction;
+  /** Independent repeated measurements (the statistics resample these); may be empty. */
+  samples: number[];
+  /** The figure to show and gate on when samples are few: the samples' median, or the section's own summary. */
+  value: number;
+}
+
+export interface MetricExtractor {
+  /** The report section it reads. */
+  section: string;
+  extract(report: Report): Metric[];
+}
