@@ -2,6 +2,8 @@
 // published JSON Schema (schema/report.schema.json) are derived, so they cannot drift.
 // Every time is in milliseconds on one monotonic clock; every size is in bytes.
 import { z } from 'zod';
+import { MicroSectionSchema } from './model-micro.ts';
+import { ScaleSectionSchema } from './model-scale.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -139,5 +141,7 @@ export const ReportSchema = z.object({
   strategies: z.array(StrategyResultSchema),
   /** Strategy runs that threw inside the harness: recorded, never dropped. */
   errors: z.array(StrategyErrorSchema),
+  micro: MicroSectionSchema.optional(),
+  scale: ScaleSectionSchema.optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -1,13 +1,17 @@
 // The client registry: adding a client stack is one file plus one line here.
 import type { Client } from './client.ts';
 import { fetchClient } from './fetch.ts';
+import { nodeHttpCloseClient } from './node-http-close.ts';
 import { nodeHttpClient } from './node-http.ts';
+import { undiciPoolClient } from './undici-pool.ts';
 import { undiciClient } from './undici.ts';
 
 export const clients = {
   undici: undiciClient,
   fetch: fetchClient,
   'node-http': nodeHttpClient,
+  'undici-pool': undiciPoolClient,
+  'node-http-close': nodeHttpCloseClient,
 } as const satisfies Record<string, Client>;
 
 export type ClientName = keyof typeof clients;

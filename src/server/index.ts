@@ -16,6 +16,8 @@ export interface DelayServerOptions {
   maxBodyBytes?: number;
   /** Seeds weighted /status choices and /bytes, so a run is reproducible. */
   seed?: number;
+  /** Listen queue length; Node's default 511 drops SYNs when a thousand clients connect at once. */
+  backlog?: number;
 }
 
 export interface DelayServer {
@@ -32,6 +34,7 @@ export const DELAY_SERVER_DEFAULTS = {
   maxDelayS: 10,
   maxBodyBytes: 1024 * 1024,
   seed: 1,
+  backlog: 4096,
 } as const;
 
 export async function startDelayServer(options: DelayServerOptions = {}): Promise<DelayServer> {
@@ -89,7 +92,7 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, opts.host, () => {
+    server.listen({ port: opts.port, host: opts.host, backlog: opts.backlog }, () => {
       server.off('error', reject);
       resolve();
     });

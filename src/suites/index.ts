@@ -1,9 +1,13 @@
 // The suite registry: adding a suite is one file plus one line here (and its section in the model).
+import { microSuite } from './micro/suite.ts';
+import { scaleSuite } from './scale/suite.ts';
 import { strategySuite } from './strategies/suite.ts';
 import type { Suite } from './suite.ts';
 
 export const suites = {
   strategies: strategySuite,
+  micro: microSuite,
+  scale: scaleSuite,
 } as const satisfies Record<string, Suite>;
 
 export type SuiteName = keyof typeof suites;

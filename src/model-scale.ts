@@ -1,0 +1,52 @@
+// The scaling sweep's section of the result model: requests × concurrency through the pool
+// strategy, wall against ideal, memory and event-loop delay per point.
+import { z } from 'zod';
+
+const PointKey = { requests: z.int().positive(), concurrency: z.int().positive() };
+
+export const ScaleMeasuredSchema = z.object({
+  state: z.literal('measured'),
+  ...PointKey,
+  wallMs: z.number(),
+  /** Pool makespan from the delays the server says it served. */
+  idealMs: z.number(),
+  wallOverIdeal: z.number(),
+  ok: z.int().nonnegative(),
+  failed: z.int().nonnegative(),
+  requestLatencyMs: z.object({ p50: z.number(), p99: z.number(), max: z.number() }),
+  /** Client-side event-loop delay during the run (perf_hooks.monitorEventLoopDelay). */
+  eventLoopDelayMs: z.object({ p50: z.number(), p99: z.number(), max: z.number() }),
+  rssBeforeBytes: z.int().nonnegative(),
+  peakRssBytes: z.int().nonnegative(),
+  heapBeforeBytes: z.int().nonnegative(),
+  peakHeapBytes: z.int().nonnegative(),
+  /** (peak − before) / min(requests, concurrency); can be ≤ 0 when a GC ran. */
+  rssPerInFlightBytes: z.number(),
+  heapPerInFlightBytes: z.number(),
+});
+export type ScaleMeasured = z.infer<typeof ScaleMeasuredSchema>;
+
+export const ScalePointSchema = z.discriminatedUnion('state', [
+  ScaleMeasuredSchema,
+  z.object({ state: z.literal('skipped'), ...PointKey, predictedIdealMs: z.number(), reason: z.string() }),
+  z.object({ state: z.literal('errored'), ...PointKey, error: z.string() }),
+]);
+export type ScalePoint = z.infer<typeof ScalePointSchema>;
+
+export const ScaleSectionSchema = z.object({
+  client: z.string(),
+  strategy: z.literal('pool'),
+  /** Path every request asks for, before the time scale. */
+  path: z.string(),
+  /** Delay each request is served, after the time scale. */
+  delayMs: z.number().nonnegative(),
+  timeScale: z.number().positive(),
+  /** Points whose predicted ideal exceeds this are skipped and recorded as skipped. */
+  budgetMs: z.number().positive(),
+  /** Where the delay server ran: off the client's event loop, or sharing it. */
+  server: z.enum(['worker-thread', 'in-process']),
+  /** What ran on each point's client session before the measured run. */
+  warmup: z.string(),
+  points: z.array(ScalePointSchema),
+});
+export type ScaleSection = z.infer<typeof ScaleSectionSchema>;

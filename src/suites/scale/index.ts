@@ -1,0 +1,75 @@
+// The scaling sweep: requests × concurrency through the pool strategy and the chosen client,
+// against a delay server on its own thread. Over-budget points are recorded as skipped.
+import { clients, type ClientName } from '../../clients/index.ts';
+import type { ScalePoint, ScaleSection } from '../../model-scale.ts';
+import { startDelayServerThread } from '../../server/thread.ts';
+import { SCALE_DEFAULTS } from './options.ts';
+import { planPoints } from './plan.ts';
+import { measurePoint, warmUp, WARMUP_DESCRIPTION } from './point.ts';
+
+export interface ScaleOptions {
+  client: ClientName;
+  timeScale: number;
+  timeoutMs: number;
+  budgetS?: number;
+  requests?: readonly number[];
+  concurrency?: readonly number[];
+  signal?: AbortSignal;
+  onProgress?: (text: string) => void;
+  /** Called after every point, so finished points can be saved before the next one. */
+  onPoint?: (section: ScaleSection) => Promise<void>;
+}
+
+export const pointLabel = (p: Pick<ScalePoint, 'requests' | 'concurrency'>): string => `${p.requests} × c${p.concurrency}`;
+
+export async function runScaleSweep(options: ScaleOptions): Promise<ScaleSection> {
+  const delayMs = SCALE_DEFAULTS.delayMs * options.timeScale;
+  const budgetMs = (options.budgetS ?? SCALE_DEFAULTS.budgetS) * 1000;
+  const section: ScaleSection = {
+    client: options.client,
+    strategy: 'pool',
+    path: SCALE_DEFAULTS.path,
+    delayMs,
+    timeScale: options.timeScale,
+    budgetMs,
+    server: 'worker-thread',
+    warmup: WARMUP_DESCRIPTION,
+    points: [],
+  };
+  const plan = planPoints(options.requests ?? SCALE_DEFAULTS.requests, options.concurrency ?? SCALE_DEFAULTS.concurrency, delayMs, budgetMs);
+  const server = await startDelayServerThread({ timeScale: options.timeScale });
+  try {
+    for (const [i, planned] of plan.entries()) {
+      if (options.signal?.aborted) break;
+      const key = { requests: planned.requests, concurrency: planned.concurrency };
+      if (planned.skip) {
+        const reason = `predicted ideal ${planned.predictedIdealMs} ms exceeds the ${budgetMs} ms budget`;
+        section.points.push({ state: 'skipped', ...key, predictedIdealMs: planned.predictedIdealMs, reason });
+        continue;
+      }
+      options.onProgress?.(`[${i + 1}/${plan.length}] ${pointLabel(key)}…`);
+      const session = clients[options.client].open({ connections: planned.concurrency });
+      const pointOptions = {
+        session,
+        baseUrl: server.url,
+        path: SCALE_DEFAULTS.path,
+        ...key,
+        timeoutMs: options.timeoutMs,
+        memorySampleMs: SCALE_DEFAULTS.memorySampleMs,
+      };
+      try {
+        await warmUp(pointOptions);
+        section.points.push(await measurePoint(pointOptions));
+      } catch (error) {
+        if (options.signal?.aborted) break;
+        section.points.push({ state: 'errored', ...key, error: error instanceof Error ? error.message : String(error) });
+      } finally {
+        await session.close();
+      }
+      await options.onPoint?.(section);
+    }
+  } finally {
+    await server.close();
+  }
+  return section;
+}

@@ -1,0 +1,12 @@
+// Defaults of the scaling sweep, in one place.
+export const SCALE_DEFAULTS = {
+  /** Points whose predicted ideal exceeds this many seconds are skipped (and recorded as skipped). */
+  budgetS: 5,
+  requests: [10, 100, 1_000, 10_000],
+  concurrency: [1, 10, 100, 1_000],
+  path: '/delay/0.05',
+  /** The delay `path` asks for, before the time scale. */
+  delayMs: 50,
+  /** How often peak RSS and heap are sampled during a run. */
+  memorySampleMs: 10,
+} as const;

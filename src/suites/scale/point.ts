@@ -1,0 +1,65 @@
+// One point of the sweep: `requests` requests through the pool strategy with k = concurrency,
+// on a client session whose sockets were opened by a warm-up.
+import type { ClientSession } from '../../clients/index.ts';
+import type { ScaleMeasured } from '../../model-scale.ts';
+import { quantile } from '../../stats/percentile.ts';
+import { pool } from '../../strategies/pool.ts';
+import { recordingAttempt } from '../strategies/attempt.ts';
+import { countOutcomes } from '../strategies/outcomes.ts';
+import { startProbes } from './probes.ts';
+
+export interface PointOptions {
+  session: ClientSession;
+  baseUrl: string;
+  path: string;
+  requests: number;
+  concurrency: number;
+  timeoutMs: number;
+  memorySampleMs: number;
+}
+
+export const WARMUP_PATH = '/get';
+export const WARMUP_DESCRIPTION = `min(requests, concurrency) concurrent GET ${WARMUP_PATH} on the point's session, so its sockets are open`;
+
+export async function warmUp(options: PointOptions): Promise<void> {
+  const inFlight = Math.min(options.requests, options.concurrency);
+  const urls = new Array<string>(inFlight).fill(new URL(WARMUP_PATH, options.baseUrl).toString());
+  const recorder = recordingAttempt(options.session, urls, performance.now(), options.timeoutMs);
+  await pool.run(inFlight, recorder.attempt, inFlight);
+  const failed = countOutcomes(recorder.records).failed;
+  if (failed > 0) throw new Error(`warm-up: ${failed} of ${inFlight} GET ${WARMUP_PATH} failed`);
+}
+
+export async function measurePoint(options: PointOptions): Promise<ScaleMeasured> {
+  const { requests, concurrency } = options;
+  const urls = new Array<string>(requests).fill(new URL(options.path, options.baseUrl).toString());
+  const probes = startProbes(options.memorySampleMs);
+  const startMs = performance.now();
+  const recorder = recordingAttempt(options.session, urls, startMs, options.timeoutMs);
+  await pool.run(requests, recorder.attempt, concurrency);
+  const wallMs = performance.now() - startMs;
+  const readings = probes.stop();
+  if (recorder.records.length !== requests) throw new Error(`pool finished with ${recorder.records.length} of ${requests} requests recorded`);
+  const records = recorder.records.sort((a, b) => a.index - b.index);
+  const idealMs = pool.idealMs(
+    records.map((r) => r.serverDelayMs ?? 0),
+    concurrency,
+  );
+  const totals = countOutcomes(records);
+  const latencyMs = records.map((r) => r.endMs - r.startMs);
+  const inFlight = Math.min(requests, concurrency);
+  return {
+    state: 'measured',
+    requests,
+    concurrency,
+    wallMs,
+    idealMs,
+    wallOverIdeal: idealMs > 0 ? wallMs / idealMs : Number.NaN,
+    ok: totals.ok,
+    failed: totals.failed,
+    requestLatencyMs: { p50: quantile(latencyMs, 0.5), p99: quantile(latencyMs, 0.99), max: Math.max(...latencyMs) },
+    ...readings,
+    rssPerInFlightBytes: (readings.peakRssBytes - readings.rssBeforeBytes) / inFlight,
+    heapPerInFlightBytes: (readings.peakHeapBytes - readings.heapBeforeBytes) / inFlight,
+  };
+}
