@@ -14,8 +14,10 @@ export const ScaleMeasuredSchema = z.object({
   ok: z.int().nonnegative(),
   failed: z.int().nonnegative(),
   requestLatencyMs: z.object({ p50: z.number(), p99: z.number(), max: z.number() }),
-  /** Client-side event-loop delay during the run (perf_hooks.monitorEventLoopDelay). */
+  /** Client-side event-loop delay during the run (perf_hooks.monitorEventLoopDelay), beyond its 10 ms sampling interval. */
   eventLoopDelayMs: z.object({ p50: z.number(), p99: z.number(), max: z.number() }),
+  /** User + system CPU of the whole process (client and server threads) during the run. */
+  cpuMs: z.number().nonnegative(),
   rssBeforeBytes: z.int().nonnegative(),
   peakRssBytes: z.int().nonnegative(),
   heapBeforeBytes: z.int().nonnegative(),

@@ -1,6 +1,8 @@
 import Table from 'cli-table3';
 import { STRATEGY_COLUMNS, strategyCells } from './format.ts';
+import { microTable } from './micro-table.ts';
 import type { Reporter } from './reporter.ts';
+import { scaleTable } from './scale-table.ts';
 
 export const tableReporter = {
   name: 'table',
@@ -9,7 +11,8 @@ export const tableReporter = {
     const table = new Table({ head: [...STRATEGY_COLUMNS], style: { head: [], border: [] } });
     for (const row of report.strategies) table.push(strategyCells(row));
     const lines = report.strategies.length > 0 ? [table.toString()] : [];
-    lines.push(
+    const strategiesRan = report.strategies.length > 0 || report.errors.length > 0 || report.config.suites.includes('strategies');
+    if (strategiesRan) lines.push(
       `${report.config.iterations} measured runs per row after ${report.config.warmup} warm-up; ` +
         `ok/failed counts requests over all measured runs; client ${report.config.client}; time scale ${report.config.timeScale}.`,
     );
@@ -17,7 +20,9 @@ export const tableReporter = {
       lines.push(`ERROR ${error.fixture}/${error.name}${error.concurrency === null ? '' : `(${error.concurrency})`}: ${error.error}`);
     }
     if (!report.complete) lines.push('INCOMPLETE: the run was interrupted; rows above are what finished.');
-    if (report.strategies.length === 0) lines.push('no strategy rows were measured');
+    if (strategiesRan && report.strategies.length === 0) lines.push('no strategy rows were measured');
+    if (report.micro) lines.push(microTable(report.micro));
+    if (report.scale) lines.push(scaleTable(report.scale));
     return `${lines.join('\n')}\n`;
   },
 } satisfies Reporter;

@@ -42,13 +42,18 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
   if (!(opts.timeScale > 0) || !Number.isFinite(opts.timeScale)) throw new RangeError('timeScale must be a positive number');
   if (!(opts.maxDelayS >= 0)) throw new RangeError('maxDelayS must be a non-negative number');
   const random = seededRandom(opts.seed);
-  const closing = new AbortController();
   const sockets = new Set<Socket>();
 
   const server: Server = createServer({ keepAlive: true }, (req, res) => {
     const requestDone = new AbortController();
-    res.on('close', () => requestDone.abort());
-    const signal = AbortSignal.any([closing.signal, requestDone.signal]);
+    // Only a response cut short has work to cancel; aborting after every response cost ~15 % of the
+    // server's CPU at 20k req/s (an AbortError DOMException and an event per request).
+    res.on('close', () => {
+      if (!res.writableFinished) requestDone.abort();
+    });
+    // close() destroys every socket, which closes every unfinished response and so aborts its work:
+    // no per-request AbortSignal.any with a server-wide signal is needed.
+    const signal = requestDone.signal;
     const host = req.headers.host ?? `${opts.host}:${(server.address() as AddressInfo).port}`;
     let url: URL;
     try {
@@ -105,7 +110,6 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
     host: address.address,
     close: () =>
       new Promise<void>((resolve) => {
-        closing.abort();
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       }),

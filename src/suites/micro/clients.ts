@@ -2,6 +2,7 @@
 // (plus the server's share, which is the same for every stack).
 import { Bench } from 'tinybench';
 import { clients, CLIENT_NAMES, type ClientName, type ClientSession } from '../../clients/index.ts';
+import { linkedAbort } from './abort.ts';
 import { clientStackResults } from './adapt.ts';
 import { benchOptions, MICRO_DEFAULTS } from './options.ts';
 
@@ -17,11 +18,12 @@ export async function measureClientStacks(options: ClientStackOptions): Promise<
   const names = options.names ?? CLIENT_NAMES;
   const url = new URL(MICRO_DEFAULTS.path, options.baseUrl).toString();
   const sessions = new Map<ClientName, ClientSession>(names.map((name) => [name, clients[name].open({ connections: 1 })]));
+  const benchAbort = linkedAbort(options.signal);
   // One deadline for the whole pass instead of a timer per request, so no stack pays for timers.
   const deadline = AbortSignal.timeout(names.length * options.timeMs * 2 + options.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  const signal = AbortSignal.any([benchAbort.signal, deadline]);
   try {
-    const bench = new Bench(benchOptions(options.timeMs, signal));
+    const bench = new Bench(benchOptions(options.timeMs, benchAbort.signal));
     for (const [name, session] of sessions) {
       bench.add(name, async () => {
         const res = await session.request({ url, signal });
@@ -38,6 +40,7 @@ export async function measureClientStacks(options: ClientStackOptions): Promise<
       })),
     );
   } finally {
+    benchAbort.unlink();
     await Promise.all([...sessions.values()].map((session) => session.close()));
   }
 }

@@ -10,13 +10,13 @@ export const MICRO_DEFAULTS = {
   schedulerConcurrency: 10,
 } as const;
 
-export function benchOptions(timeMs: number, signal: AbortSignal | undefined) {
+export function benchOptions(timeMs: number, signal: AbortSignal) {
   return {
     time: timeMs,
     iterations: MICRO_DEFAULTS.minIterations,
     warmup: true,
     warmupTime: timeMs / 4,
     warmupIterations: 4,
-    ...(signal ? { signal } : {}),
+    signal,
   };
 }

@@ -2,6 +2,7 @@
 // so what is measured is the strategy's own bookkeeping per task.
 import { Bench } from 'tinybench';
 import { strategies, STRATEGY_NAMES, type Attempt, type StrategyName } from '../../strategies/index.ts';
+import { linkedAbort } from './abort.ts';
 import { schedulerLabel, schedulerResults, type SchedulerRun } from './adapt.ts';
 import { benchOptions, MICRO_DEFAULTS } from './options.ts';
 
@@ -25,14 +26,19 @@ export async function measureSchedulers(options: SchedulerOptions): Promise<Retu
       tasks,
     })),
   );
-  const bench = new Bench(benchOptions(options.timeMs, options.signal));
+  const benchAbort = linkedAbort(options.signal);
+  const bench = new Bench(benchOptions(options.timeMs, benchAbort.signal));
   for (const row of plan) {
     bench.add(schedulerLabel({ strategy: row.name, concurrency: row.concurrency, tasks: row.tasks }), async () => {
       const results = await row.strategy.run(row.tasks, immediate, k);
       if (!Array.isArray(results) || results.length !== row.tasks) throw new Error(`${row.name} returned ${String((results as unknown[] | undefined)?.length)} of ${row.tasks} results`);
     });
   }
-  await bench.run();
+  try {
+    await bench.run();
+  } finally {
+    benchAbort.unlink();
+  }
   return schedulerResults(
     plan.map((row): SchedulerRun => ({
       strategy: row.name,

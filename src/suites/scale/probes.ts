@@ -8,6 +8,7 @@ export interface ProbeReadings {
   heapBeforeBytes: number;
   peakHeapBytes: number;
   eventLoopDelayMs: { p50: number; p99: number; max: number };
+  cpuMs: number;
 }
 
 export interface Probes {
@@ -15,9 +16,13 @@ export interface Probes {
 }
 
 const NS_PER_MS = 1e6;
+/** monitorEventLoopDelay records the whole interval between its timer's runs, this included. */
+const LOOP_RESOLUTION_MS = 10;
+const loopDelayMs = (ns: number): number => Math.max(0, ns / NS_PER_MS - LOOP_RESOLUTION_MS);
 
 export function startProbes(sampleEveryMs: number): Probes {
   const before = process.memoryUsage();
+  const cpuBefore = process.cpuUsage();
   let peakRss = before.rss;
   let peakHeap = before.heapUsed;
   const sample = (): void => {
@@ -26,13 +31,14 @@ export function startProbes(sampleEveryMs: number): Probes {
     if (now.heapUsed > peakHeap) peakHeap = now.heapUsed;
   };
   const timer = setInterval(sample, sampleEveryMs);
-  const loop = monitorEventLoopDelay({ resolution: 10 });
+  const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   loop.enable();
   return {
     stop() {
       loop.disable();
       clearInterval(timer);
       sample();
+      const cpu = process.cpuUsage(cpuBefore);
       const count = loop.count;
       return {
         rssBeforeBytes: before.rss,
@@ -41,8 +47,9 @@ export function startProbes(sampleEveryMs: number): Probes {
         peakHeapBytes: peakHeap,
         eventLoopDelayMs:
           count > 0
-            ? { p50: loop.percentile(50) / NS_PER_MS, p99: loop.percentile(99) / NS_PER_MS, max: loop.max / NS_PER_MS }
+            ? { p50: loopDelayMs(loop.percentile(50)), p99: loopDelayMs(loop.percentile(99)), max: loopDelayMs(loop.max) }
             : { p50: 0, p99: 0, max: 0 },
+        cpuMs: (cpu.user + cpu.system) / 1000,
       };
     },
   };
