@@ -11,12 +11,14 @@ export interface ClientStackOptions {
   timeMs: number;
   timeoutMs: number;
   names?: readonly ClientName[];
+  path?: string;
   signal?: AbortSignal;
 }
 
 export async function measureClientStacks(options: ClientStackOptions): Promise<ReturnType<typeof clientStackResults>> {
   const names = options.names ?? CLIENT_NAMES;
-  const url = new URL(MICRO_DEFAULTS.path, options.baseUrl).toString();
+  const path = options.path ?? MICRO_DEFAULTS.path;
+  const url = new URL(path, options.baseUrl).toString();
   const sessions = new Map<ClientName, ClientSession>(names.map((name) => [name, clients[name].open({ connections: 1 })]));
   const benchAbort = linkedAbort(options.signal);
   // One deadline for the whole pass instead of a timer per request, so no stack pays for timers.
@@ -27,7 +29,7 @@ export async function measureClientStacks(options: ClientStackOptions): Promise<
     for (const [name, session] of sessions) {
       bench.add(name, async () => {
         const res = await session.request({ url, signal });
-        if (res.status !== 200) throw new Error(`GET ${MICRO_DEFAULTS.path} answered ${res.status}`);
+        if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);
       });
     }
     await bench.run();
@@ -35,7 +37,7 @@ export async function measureClientStacks(options: ClientStackOptions): Promise<
       [...sessions.keys()].map((name) => ({
         client: name,
         description: clients[name].description,
-        path: MICRO_DEFAULTS.path,
+        path,
         result: bench.getTask(name)?.result,
       })),
     );

@@ -1,7 +1,7 @@
 // Scheduler overhead: each strategy over in-process tasks that resolve at once, no network,
 // so what is measured is the strategy's own bookkeeping per task.
 import { Bench } from 'tinybench';
-import { strategies, STRATEGY_NAMES, type Attempt, type StrategyName } from '../../strategies/index.ts';
+import { strategies, type Attempt, type Strategy } from '../../strategies/index.ts';
 import { linkedAbort } from './abort.ts';
 import { schedulerLabel, schedulerResults, type SchedulerRun } from './adapt.ts';
 import { benchOptions, MICRO_DEFAULTS } from './options.ts';
@@ -9,7 +9,8 @@ import { benchOptions, MICRO_DEFAULTS } from './options.ts';
 export interface SchedulerOptions {
   timeMs: number;
   tasks?: readonly number[];
-  names?: readonly StrategyName[];
+  /** Strategies to measure, by name; the registry unless a test hands in its own. */
+  strategies?: Readonly<Record<string, Strategy>>;
   concurrency?: number;
   signal?: AbortSignal;
 }
@@ -18,13 +19,8 @@ const immediate: Attempt = async (index) => index;
 
 export async function measureSchedulers(options: SchedulerOptions): Promise<ReturnType<typeof schedulerResults>> {
   const k = options.concurrency ?? MICRO_DEFAULTS.schedulerConcurrency;
-  const plan = (options.names ?? STRATEGY_NAMES).flatMap((name) =>
-    (options.tasks ?? MICRO_DEFAULTS.schedulerTasks).map((tasks) => ({
-      name,
-      strategy: strategies[name],
-      concurrency: strategies[name].takesConcurrency ? k : null,
-      tasks,
-    })),
+  const plan = Object.entries(options.strategies ?? strategies).flatMap(([name, strategy]) =>
+    (options.tasks ?? MICRO_DEFAULTS.schedulerTasks).map((tasks) => ({ name, strategy, concurrency: strategy.takesConcurrency ? k : null, tasks })),
   );
   const benchAbort = linkedAbort(options.signal);
   const bench = new Bench(benchOptions(options.timeMs, benchAbort.signal));
