@@ -18,6 +18,8 @@ export const ScaleMeasuredSchema = z.object({
   eventLoopDelayMs: z.object({ p50: z.number(), p99: z.number(), max: z.number() }),
   /** User + system CPU of the whole process (client and server threads) during the run. */
   cpuMs: z.number().nonnegative(),
+  /** Share of the run each event loop was busy, 0–1 (perf_hooks eventLoopUtilization); null where not measured. */
+  loopUtilization: z.object({ client: z.number(), server: z.number().nullable() }),
   rssBeforeBytes: z.int().nonnegative(),
   peakRssBytes: z.int().nonnegative(),
   heapBeforeBytes: z.int().nonnegative(),

@@ -11,7 +11,9 @@ export function formatBytes(bytes: number): string {
   return `${bytes.toFixed(0)} B`;
 }
 
-const HEAD = ['requests', 'c', 'wall', 'ideal', 'wall/ideal', 'ok/failed', 'req p99', 'loop p99', 'CPU/req', 'RSS/in-flight', 'heap/in-flight'];
+const formatShare = (share: number): string => `${Math.round(share * 100)}%`;
+
+const HEAD = ['requests', 'c', 'wall', 'ideal', 'wall/ideal', 'ok/failed', 'req p99', 'loop p99', 'loop busy c/s', 'CPU/req', 'RSS/in-flight', 'heap/in-flight'];
 
 export function scaleTable(section: ScaleSection): string {
   const table = new Table({ head: HEAD, style: { head: [], border: [] } });
@@ -28,6 +30,7 @@ export function scaleTable(section: ScaleSection): string {
         `${point.ok}/${point.failed}`,
         formatMs(point.requestLatencyMs.p99),
         formatMs(point.eventLoopDelayMs.p99),
+        `${formatShare(point.loopUtilization.client)}/${point.loopUtilization.server === null ? '–' : formatShare(point.loopUtilization.server)}`,
         `${((point.cpuMs * 1000) / point.requests).toFixed(0)} µs`,
         formatBytes(point.rssPerInFlightBytes),
         formatBytes(point.heapPerInFlightBytes),
@@ -38,7 +41,8 @@ export function scaleTable(section: ScaleSection): string {
     table.toString(),
     `scale: ${section.strategy} strategy with k = c through ${section.client}; GET ${section.path} served in ${formatMs(section.delayMs)} ` +
       `(time scale ${section.timeScale}); delay server on a ${section.server}; points over ${formatMs(section.budgetMs)} of ideal skipped.`,
-    `warm-up per point: ${section.warmup}. CPU/req counts client and server threads; loop p99 is the client's event-loop delay.`,
+    `warm-up per point: ${section.warmup}. CPU/req counts client and server threads; loop p99 is the client's event-loop delay;
+loop busy is the share of the run the client / server event loop was busy (near 100% = that side is the bottleneck).`,
   ];
   return `${lines.join('\n')}\n`;
 }

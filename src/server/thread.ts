@@ -1,5 +1,6 @@
 // The delay server on a worker thread: at thousands of requests per second in flight, a server that
 // shares the client's event loop adds its own CPU time to every client-side latency.
+import type { EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { DelayServer, DelayServerOptions } from './index.ts';
 
@@ -10,7 +11,12 @@ interface Ready {
   host: string;
 }
 
-export async function startDelayServerThread(options: DelayServerOptions = {}): Promise<DelayServer> {
+export interface ThreadedDelayServer extends DelayServer {
+  /** The server thread's event-loop utilisation, as perf_hooks reports it (delta against `since`). */
+  eventLoopUtilization(since?: EventLoopUtilization): EventLoopUtilization;
+}
+
+export async function startDelayServerThread(options: DelayServerOptions = {}): Promise<ThreadedDelayServer> {
   const worker = new Worker(new URL('./thread-boot.mjs', import.meta.url), {
     workerData: { entry: new URL('./thread-main.ts', import.meta.url).href, options },
   });
@@ -24,6 +30,7 @@ export async function startDelayServerThread(options: DelayServerOptions = {}): 
     url: ready.url,
     port: ready.port,
     host: ready.host,
+    eventLoopUtilization: (since) => worker.performance.eventLoopUtilization(since),
     async close() {
       worker.postMessage('close');
       // A server stuck closing must not hold the run: terminate after a grace period.

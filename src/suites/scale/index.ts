@@ -56,6 +56,7 @@ export async function runScaleSweep(options: ScaleOptions): Promise<ScaleSection
         ...key,
         timeoutMs: options.timeoutMs,
         memorySampleMs: SCALE_DEFAULTS.memorySampleMs,
+        serverLoop: server.eventLoopUtilization,
       };
       try {
         await warmUp(pointOptions);

@@ -6,7 +6,7 @@ import { quantile } from '../../stats/percentile.ts';
 import { pool } from '../../strategies/pool.ts';
 import { recordingAttempt } from '../strategies/attempt.ts';
 import { countOutcomes } from '../strategies/outcomes.ts';
-import { startProbes } from './probes.ts';
+import { startProbes, type LoopUtilizationOf } from './probes.ts';
 
 export interface PointOptions {
   session: ClientSession;
@@ -16,6 +16,7 @@ export interface PointOptions {
   concurrency: number;
   timeoutMs: number;
   memorySampleMs: number;
+  serverLoop?: LoopUtilizationOf;
 }
 
 export const WARMUP_PATH = '/get';
@@ -33,7 +34,7 @@ export async function warmUp(options: PointOptions): Promise<void> {
 export async function measurePoint(options: PointOptions): Promise<ScaleMeasured> {
   const { requests, concurrency } = options;
   const urls = new Array<string>(requests).fill(new URL(options.path, options.baseUrl).toString());
-  const probes = startProbes(options.memorySampleMs);
+  const probes = startProbes(options.memorySampleMs, options.serverLoop);
   const startMs = performance.now();
   const recorder = recordingAttempt(options.session, urls, startMs, options.timeoutMs);
   await pool.run(requests, recorder.attempt, concurrency);

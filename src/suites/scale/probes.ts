@@ -1,6 +1,6 @@
 // What a scale point watches while it runs: peak RSS and heap (sampled on an interval) and the
 // client's event-loop delay. Started just before the measured run, stopped just after it.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'node:perf_hooks';
 
 export interface ProbeReadings {
   rssBeforeBytes: number;
@@ -9,6 +9,8 @@ export interface ProbeReadings {
   peakHeapBytes: number;
   eventLoopDelayMs: { p50: number; p99: number; max: number };
   cpuMs: number;
+  /** Share of the run each event loop was busy (0–1): the one near 1 is the bottleneck. */
+  loopUtilization: { client: number; server: number | null };
 }
 
 export interface Probes {
@@ -20,9 +22,14 @@ const NS_PER_MS = 1e6;
 const LOOP_RESOLUTION_MS = 10;
 const loopDelayMs = (ns: number): number => Math.max(0, ns / NS_PER_MS - LOOP_RESOLUTION_MS);
 
-export function startProbes(sampleEveryMs: number): Probes {
+/** Reads another thread's event-loop utilisation (the threaded delay server's), when there is one. */
+export type LoopUtilizationOf = (since?: EventLoopUtilization) => EventLoopUtilization;
+
+export function startProbes(sampleEveryMs: number, serverLoop?: LoopUtilizationOf): Probes {
   const before = process.memoryUsage();
   const cpuBefore = process.cpuUsage();
+  const clientEluBefore = performance.eventLoopUtilization();
+  const serverEluBefore = serverLoop?.();
   let peakRss = before.rss;
   let peakHeap = before.heapUsed;
   const sample = (): void => {
@@ -39,6 +46,8 @@ export function startProbes(sampleEveryMs: number): Probes {
       clearInterval(timer);
       sample();
       const cpu = process.cpuUsage(cpuBefore);
+      const clientElu = performance.eventLoopUtilization(clientEluBefore).utilization;
+      const serverElu = serverLoop && serverEluBefore ? serverLoop(serverEluBefore).utilization : null;
       const count = loop.count;
       return {
         rssBeforeBytes: before.rss,
@@ -50,6 +59,7 @@ export function startProbes(sampleEveryMs: number): Probes {
             ? { p50: loopDelayMs(loop.percentile(50)), p99: loopDelayMs(loop.percentile(99)), max: loopDelayMs(loop.max) }
             : { p50: 0, p99: 0, max: 0 },
         cpuMs: (cpu.user + cpu.system) / 1000,
+        loopUtilization: { client: clientElu, server: serverElu },
       };
     },
   };
