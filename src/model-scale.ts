@@ -47,8 +47,12 @@ export const ScaleSectionSchema = z.object({
   timeScale: z.number().positive(),
   /** Points whose predicted ideal exceeds this are skipped and recorded as skipped. */
   budgetMs: z.number().positive(),
+  /** Where the client ran: a worker thread of its own, or the main thread beside the report. */
+  clientThread: z.enum(['worker-thread', 'main']),
   /** Where the delay server ran: off the client's event loop, or sharing it. */
   server: z.enum(['worker-thread', 'in-process']),
+  /** V8 young-generation size given to the worker threads; null for V8's default. */
+  youngGenerationMb: z.int().positive().nullable(),
   /** What ran on each point's client session before the measured run. */
   warmup: z.string(),
   points: z.array(ScalePointSchema),

@@ -3,6 +3,7 @@ import type { Client } from './client.ts';
 import { fetchClient } from './fetch.ts';
 import { nodeHttpCloseClient } from './node-http-close.ts';
 import { nodeHttpClient } from './node-http.ts';
+import { undiciDispatchClient } from './undici-dispatch.ts';
 import { undiciPoolClient } from './undici-pool.ts';
 import { undiciClient } from './undici.ts';
 
@@ -12,6 +13,7 @@ export const clients = {
   'node-http': nodeHttpClient,
   'undici-pool': undiciPoolClient,
   'node-http-close': nodeHttpCloseClient,
+  'undici-dispatch': undiciDispatchClient,
 } as const satisfies Record<string, Client>;
 
 export type ClientName = keyof typeof clients;

@@ -40,7 +40,9 @@ export function scaleTable(section: ScaleSection): string {
   const lines = [
     table.toString(),
     `scale: ${section.strategy} strategy with k = c through ${section.client}; GET ${section.path} served in ${formatMs(section.delayMs)} ` +
-      `(time scale ${section.timeScale}); delay server on a ${section.server}; points over ${formatMs(section.budgetMs)} of ideal skipped.`,
+      `(time scale ${section.timeScale}); points over ${formatMs(section.budgetMs)} of ideal skipped.`,
+    `client on ${section.clientThread === 'main' ? 'the main thread' : 'a worker thread'}, delay server ${section.server === 'in-process' ? 'on the same thread' : 'on a worker thread'}` +
+      `${section.youngGenerationMb === null ? '' : `; worker young generation ${section.youngGenerationMb} MB`}.`,
     `warm-up per point: ${section.warmup}. CPU/req counts client and server threads; loop p99 is the client's event-loop delay;
 loop busy is the share of the run the client / server event loop was busy (near 100% = that side is the bottleneck).`,
   ];

@@ -16,9 +16,15 @@ export interface ThreadedDelayServer extends DelayServer {
   eventLoopUtilization(since?: EventLoopUtilization): EventLoopUtilization;
 }
 
-export async function startDelayServerThread(options: DelayServerOptions = {}): Promise<ThreadedDelayServer> {
-  const worker = new Worker(new URL('./thread-boot.mjs', import.meta.url), {
+export interface ThreadOptions {
+  /** V8 young-generation size of the server thread; larger means fewer scavenges at high request rates. */
+  youngGenerationMb?: number;
+}
+
+export async function startDelayServerThread(options: DelayServerOptions = {}, thread: ThreadOptions = {}): Promise<ThreadedDelayServer> {
+  const worker = new Worker(new URL('../thread-boot.mjs', import.meta.url), {
     workerData: { entry: new URL('./thread-main.ts', import.meta.url).href, options },
+    ...(thread.youngGenerationMb === undefined ? {} : { resourceLimits: { maxYoungGenerationSizeMb: thread.youngGenerationMb } }),
   });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const ready = await new Promise<Ready>((resolve, reject) => {

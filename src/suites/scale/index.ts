@@ -14,6 +14,10 @@ export interface ScaleOptions {
   budgetS?: number;
   requests?: readonly number[];
   concurrency?: readonly number[];
+  /** Young generation for the server thread; null for V8's default. */
+  youngGenerationMb?: number | null;
+  /** Where this sweep's client runs, for the record (runScaleSweepThread sets it). */
+  clientThread?: 'worker-thread' | 'main';
   signal?: AbortSignal;
   onProgress?: (text: string) => void;
   /** Called after every point, so finished points can be saved before the next one. */
@@ -32,12 +36,15 @@ export async function runScaleSweep(options: ScaleOptions): Promise<ScaleSection
     delayMs,
     timeScale: options.timeScale,
     budgetMs,
+    clientThread: options.clientThread ?? 'main',
     server: 'worker-thread',
+    youngGenerationMb: options.youngGenerationMb ?? null,
     warmup: WARMUP_DESCRIPTION,
     points: [],
   };
   const plan = planPoints(options.requests ?? SCALE_DEFAULTS.requests, options.concurrency ?? SCALE_DEFAULTS.concurrency, delayMs, budgetMs);
-  const server = await startDelayServerThread({ timeScale: options.timeScale });
+  const youngGenerationMb = options.youngGenerationMb ?? undefined;
+  const server = await startDelayServerThread({ timeScale: options.timeScale }, youngGenerationMb === undefined ? {} : { youngGenerationMb });
   try {
     for (const [i, planned] of plan.entries()) {
       if (options.signal?.aborted) break;

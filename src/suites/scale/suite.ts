@@ -1,12 +1,12 @@
 import type { Suite } from '../suite.ts';
-import { runScaleSweep } from './index.ts';
+import { runScaleSweepThread } from './thread.ts';
 
 export const scaleSuite = {
   name: 'scale',
   description: 'requests × concurrency through the pool strategy: wall against ideal, memory, event-loop delay',
   async run(ctx) {
     const { options } = ctx;
-    ctx.report.scale = await runScaleSweep({
+    ctx.report.scale = await runScaleSweepThread({
       client: options.client,
       timeScale: options.timeScale,
       timeoutMs: options.timeoutMs,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ScaleSectionSchema } from '../../../src/model-scale.ts';
 import { runScaleSweep } from '../../../src/suites/scale/index.ts';
+import { runScaleSweepThread } from '../../../src/suites/scale/thread.ts';
 
 test('a small real sweep: 100 requests at c = 10 measured against the threaded delay server, c = 1 skipped', async () => {
   const saved: number[] = [];
@@ -17,6 +18,7 @@ test('a small real sweep: 100 requests at c = 10 measured against the threaded d
   ScaleSectionSchema.parse(section);
   assert.equal(section.delayMs, 5);
   assert.equal(section.server, 'worker-thread');
+  assert.equal(section.clientThread, 'main');
   const [skipped, measured] = section.points;
   assert.deepEqual(skipped, {
     state: 'skipped',
@@ -39,4 +41,37 @@ test('a small real sweep: 100 requests at c = 10 measured against the threaded d
   assert.ok(measured.loopUtilization.server !== null && measured.loopUtilization.server > 0 && measured.loopUtilization.server <= 1);
   assert.ok(measured.requestLatencyMs.p50 >= 5);
   assert.deepEqual(saved, [2]);
+});
+
+test('the same sweep with its client on a worker thread posts each point back and the section at the end', async () => {
+  const progress: string[] = [];
+  const saved: number[] = [];
+  const section = await runScaleSweepThread({
+    client: 'undici-dispatch',
+    timeScale: 0.1,
+    timeoutMs: 5000,
+    requests: [50],
+    concurrency: [10],
+    youngGenerationMb: 32,
+    onProgress: (text) => progress.push(text),
+    onPoint: async (s) => void saved.push(s.points.length),
+  });
+  ScaleSectionSchema.parse(section);
+  assert.equal(section.clientThread, 'worker-thread');
+  assert.equal(section.youngGenerationMb, 32);
+  assert.equal(section.client, 'undici-dispatch');
+  const [point] = section.points;
+  assert.equal(point?.state, 'measured');
+  if (point?.state !== 'measured') return;
+  assert.equal(point.ok, 50);
+  assert.ok(Math.abs(point.idealMs - 25) < 1, `ideal ${point.idealMs}`);
+  assert.deepEqual(saved, [1]);
+  assert.deepEqual(progress, ['[1/1] 50 × c10…']);
+});
+
+test('an aborted threaded sweep stops and returns what it has', async () => {
+  const controller = new AbortController();
+  controller.abort();
+  const section = await runScaleSweepThread({ client: 'undici', timeScale: 0.1, timeoutMs: 5000, requests: [50], concurrency: [10], signal: controller.signal });
+  assert.deepEqual(section.points, []);
 });
