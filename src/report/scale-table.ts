@@ -43,7 +43,7 @@ export function scaleTable(section: ScaleSection): string {
       `(time scale ${section.timeScale}); points over ${formatMs(section.budgetMs)} of ideal skipped.`,
     `client on ${section.clientThread === 'main' ? 'the main thread' : 'a worker thread'}, delay server ${section.server === 'in-process' ? 'on the same thread' : 'on a worker thread'}` +
       `${section.youngGenerationMb === null ? '' : `; worker young generation ${section.youngGenerationMb} MB`}.`,
-    `warm-up per point: ${section.warmup}. CPU/req counts client and server threads; loop p99 is the client's event-loop delay;
+    `warm-up: ${section.warmup}. CPU/req counts client and server threads; loop p99 is the client's event-loop delay;
 loop busy is the share of the run the client / server event loop was busy (near 100% = that side is the bottleneck).`,
   ];
   return `${lines.join('\n')}\n`;

@@ -5,7 +5,7 @@ import type { ScalePoint, ScaleSection } from '../../model-scale.ts';
 import { startDelayServerThread } from '../../server/thread.ts';
 import { SCALE_DEFAULTS } from './options.ts';
 import { planPoints } from './plan.ts';
-import { measurePoint, warmUp, WARMUP_DESCRIPTION } from './point.ts';
+import { measurePoint, warmUp, warmUpPoint } from './point.ts';
 
 export interface ScaleOptions {
   client: ClientName;
@@ -14,6 +14,8 @@ export interface ScaleOptions {
   budgetS?: number;
   requests?: readonly number[];
   concurrency?: readonly number[];
+  /** Zero-delay requests before the first point (default SCALE_DEFAULTS.jitWarmup.requests); 0 for none. */
+  jitWarmupRequests?: number;
   /** Young generation for the server thread; null for V8's default. */
   youngGenerationMb?: number | null;
   /** Where this sweep's client runs, for the record (runScaleSweepThread sets it). */
@@ -23,6 +25,11 @@ export interface ScaleOptions {
   /** Called after every point, so finished points can be saved before the next one. */
   onPoint?: (section: ScaleSection) => Promise<void>;
 }
+
+const { jitWarmup } = SCALE_DEFAULTS;
+const warmupDescription = (jitRequests: number): string =>
+  `${jitRequests > 0 ? `once, ${jitRequests.toLocaleString('en-US')} GET ${jitWarmup.path} at c = ${jitWarmup.concurrency}; ` : ''}` +
+  `per point, one unmeasured round of min(requests, concurrency) requests on the point's session (sockets open, code warm)`;
 
 export const pointLabel = (p: Pick<ScalePoint, 'requests' | 'concurrency'>): string => `${p.requests} × c${p.concurrency}`;
 
@@ -39,13 +46,23 @@ export async function runScaleSweep(options: ScaleOptions): Promise<ScaleSection
     clientThread: options.clientThread ?? 'main',
     server: 'worker-thread',
     youngGenerationMb: options.youngGenerationMb ?? null,
-    warmup: WARMUP_DESCRIPTION,
+    warmup: warmupDescription(options.jitWarmupRequests ?? jitWarmup.requests),
     points: [],
   };
   const plan = planPoints(options.requests ?? SCALE_DEFAULTS.requests, options.concurrency ?? SCALE_DEFAULTS.concurrency, delayMs, budgetMs);
   const youngGenerationMb = options.youngGenerationMb ?? undefined;
   const server = await startDelayServerThread({ timeScale: options.timeScale }, youngGenerationMb === undefined ? {} : { youngGenerationMb });
   try {
+    const jitRequests = options.jitWarmupRequests ?? jitWarmup.requests;
+    if (jitRequests > 0 && plan.some((p) => !p.skip) && !options.signal?.aborted) {
+      options.onProgress?.('warming up…');
+      const session = clients[options.client].open({ connections: jitWarmup.concurrency });
+      try {
+        await warmUp(session, new URL(jitWarmup.path, server.url).toString(), jitRequests, jitWarmup.concurrency, options.timeoutMs);
+      } finally {
+        await session.close();
+      }
+    }
     for (const [i, planned] of plan.entries()) {
       if (options.signal?.aborted) break;
       const key = { requests: planned.requests, concurrency: planned.concurrency };
@@ -66,7 +83,7 @@ export async function runScaleSweep(options: ScaleOptions): Promise<ScaleSection
         serverLoop: server.eventLoopUtilization,
       };
       try {
-        await warmUp(pointOptions);
+        await warmUpPoint(pointOptions);
         section.points.push(await measurePoint(pointOptions));
       } catch (error) {
         if (options.signal?.aborted) break;

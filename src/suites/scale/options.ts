@@ -9,6 +9,8 @@ export const SCALE_DEFAULTS = {
   delayMs: 50,
   /** How often peak RSS and heap are sampled during a run. */
   memorySampleMs: 10,
+  /** Before the first point: this many zero-delay requests, so no point runs on cold code. */
+  jitWarmup: { path: '/delay/0', requests: 5_000, concurrency: 100 },
   /**
    * Young generation of the client and server threads. At 20k req/s V8's default makes scavenges a
    * fifth of the CPU; 192 MB (64 MB semi-spaces) cut CPU per request by about that much here.

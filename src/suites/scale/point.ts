@@ -19,17 +19,20 @@ export interface PointOptions {
   serverLoop?: LoopUtilizationOf;
 }
 
-export const WARMUP_PATH = '/get';
-export const WARMUP_DESCRIPTION = `min(requests, concurrency) concurrent GET ${WARMUP_PATH} on the point's session, so its sockets are open`;
-
-export async function warmUp(options: PointOptions): Promise<void> {
-  const inFlight = Math.min(options.requests, options.concurrency);
-  const urls = new Array<string>(inFlight).fill(new URL(WARMUP_PATH, options.baseUrl).toString());
-  const recorder = recordingAttempt(options.session, urls, performance.now(), options.timeoutMs);
-  await pool.run(inFlight, recorder.attempt, inFlight);
+/** Runs `requests` GETs of `path` through the pool with k = concurrency; throws if any failed. */
+export async function warmUp(session: ClientSession, url: string, requests: number, concurrency: number, timeoutMs: number): Promise<void> {
+  const urls = new Array<string>(requests).fill(url);
+  const recorder = recordingAttempt(session, urls, performance.now(), timeoutMs);
+  await pool.run(requests, recorder.attempt, concurrency);
   const failed = countOutcomes(recorder.records).failed;
-  if (failed > 0) throw new Error(`warm-up: ${failed} of ${inFlight} GET ${WARMUP_PATH} failed`);
+  if (failed > 0) throw new Error(`warm-up: ${failed} of ${requests} GET ${new URL(url).pathname} failed`);
 }
+
+/** One round of the point's own request on its session: opens its sockets and runs its code path. */
+export const warmUpPoint = (options: PointOptions): Promise<void> => {
+  const inFlight = Math.min(options.requests, options.concurrency);
+  return warmUp(options.session, new URL(options.path, options.baseUrl).toString(), inFlight, inFlight, options.timeoutMs);
+};
 
 export async function measurePoint(options: PointOptions): Promise<ScaleMeasured> {
   const { requests, concurrency } = options;

@@ -30,14 +30,19 @@ export async function runScaleSweepThread(options: ScaleOptions): Promise<ScaleS
     return await new Promise<ScaleSection>((resolve, reject) => {
       // Points are saved in order: each onPoint waits for the one before.
       let saved = Promise.resolve();
+      let finished = false;
       worker.on('message', (message: ScaleThreadMessage) => {
         if (message.kind === 'progress') onProgress?.(message.text);
         else if (message.kind === 'point') saved = saved.then(() => onPoint?.(message.section));
-        else if (message.kind === 'done') saved.then(() => resolve(message.section), reject);
-        else reject(new Error(message.message));
+        else if (message.kind === 'done') {
+          finished = true;
+          saved.then(() => resolve(message.section), reject);
+        } else reject(new Error(message.message));
       });
       worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`scale thread exited with code ${code} before finishing`)));
+      worker.once('exit', (code) => {
+        if (!finished) reject(new Error(`scale thread exited with code ${code} before finishing`));
+      });
     });
   } finally {
     signal?.removeEventListener('abort', abort);

@@ -11,6 +11,7 @@ test('a small real sweep: 100 requests at c = 10 measured against the threaded d
     timeScale: 0.1,
     timeoutMs: 5000,
     budgetS: 0.2,
+    jitWarmupRequests: 0,
     requests: [100],
     concurrency: [1, 10],
     onPoint: async (s) => void saved.push(s.points.length),
@@ -19,6 +20,7 @@ test('a small real sweep: 100 requests at c = 10 measured against the threaded d
   assert.equal(section.delayMs, 5);
   assert.equal(section.server, 'worker-thread');
   assert.equal(section.clientThread, 'main');
+  assert.match(section.warmup, /^per point, one unmeasured round/);
   const [skipped, measured] = section.points;
   assert.deepEqual(skipped, {
     state: 'skipped',
@@ -53,6 +55,7 @@ test('the same sweep with its client on a worker thread posts each point back an
     requests: [50],
     concurrency: [10],
     youngGenerationMb: 32,
+    jitWarmupRequests: 200,
     onProgress: (text) => progress.push(text),
     onPoint: async (s) => void saved.push(s.points.length),
   });
@@ -66,7 +69,8 @@ test('the same sweep with its client on a worker thread posts each point back an
   assert.equal(point.ok, 50);
   assert.ok(Math.abs(point.idealMs - 25) < 1, `ideal ${point.idealMs}`);
   assert.deepEqual(saved, [1]);
-  assert.deepEqual(progress, ['[1/1] 50 × c10…']);
+  assert.deepEqual(progress, ['warming up…', '[1/1] 50 × c10…']);
+  assert.match(section.warmup, /^once, 200 GET \/delay\/0 at c = 100; per point/);
 });
 
 test('an aborted threaded sweep stops and returns what it has', async () => {
