@@ -24,9 +24,13 @@ export const ScaleMeasuredSchema = z.object({
   peakRssBytes: z.int().nonnegative(),
   heapBeforeBytes: z.int().nonnegative(),
   peakHeapBytes: z.int().nonnegative(),
-  /** (peak − before) / min(requests, concurrency); can be ≤ 0 when a GC ran. */
+  /** (peak RSS − RSS before) / min(requests, concurrency): includes young-generation growth, so an upper bound. */
   rssPerInFlightBytes: z.number(),
-  heapPerInFlightBytes: z.number(),
+  /**
+   * Live heap per in-flight request: heap after a forced GC with the warm-up round in flight, minus
+   * heap after a forced GC before it, over the requests still in flight; null if none were.
+   */
+  liveHeapPerInFlightBytes: z.number().nullable(),
 });
 export type ScaleMeasured = z.infer<typeof ScaleMeasuredSchema>;
 

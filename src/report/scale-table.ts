@@ -13,7 +13,7 @@ export function formatBytes(bytes: number): string {
 
 const formatShare = (share: number): string => `${Math.round(share * 100)}%`;
 
-const HEAD = ['requests', 'c', 'wall', 'ideal', 'wall/ideal', 'ok/failed', 'req p99', 'loop p99', 'loop busy c/s', 'CPU/req', 'RSS/in-flight', 'heap/in-flight'];
+const HEAD = ['requests', 'c', 'wall', 'ideal', 'wall/ideal', 'ok/failed', 'req p99', 'loop p99', 'loop busy c/s', 'CPU/req', 'peak RSS/in-flight', 'live heap/in-flight'];
 
 export function scaleTable(section: ScaleSection): string {
   const table = new Table({ head: HEAD, style: { head: [], border: [] } });
@@ -33,7 +33,7 @@ export function scaleTable(section: ScaleSection): string {
         `${formatShare(point.loopUtilization.client)}/${point.loopUtilization.server === null ? '–' : formatShare(point.loopUtilization.server)}`,
         `${((point.cpuMs * 1000) / point.requests).toFixed(0)} µs`,
         formatBytes(point.rssPerInFlightBytes),
-        formatBytes(point.heapPerInFlightBytes),
+        point.liveHeapPerInFlightBytes === null ? '–' : formatBytes(point.liveHeapPerInFlightBytes),
       ]);
     }
   }
@@ -44,7 +44,8 @@ export function scaleTable(section: ScaleSection): string {
     `client on ${section.clientThread === 'main' ? 'the main thread' : 'a worker thread'}, delay server ${section.server === 'in-process' ? 'on the same thread' : 'on a worker thread'}` +
       `${section.youngGenerationMb === null ? '' : `; worker young generation ${section.youngGenerationMb} MB`}.`,
     `warm-up: ${section.warmup}. CPU/req counts client and server threads; loop p99 is the client's event-loop delay;
-loop busy is the share of the run the client / server event loop was busy (near 100% = that side is the bottleneck).`,
+loop busy is the share of the run the client / server event loop was busy (near 100% = that side is the bottleneck);
+peak RSS/in-flight includes young-generation growth; live heap/in-flight is read between forced GCs in the warm-up round.`,
   ];
   return `${lines.join('\n')}\n`;
 }

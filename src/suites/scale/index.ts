@@ -29,7 +29,7 @@ export interface ScaleOptions {
 const { jitWarmup } = SCALE_DEFAULTS;
 const warmupDescription = (jitRequests: number): string =>
   `${jitRequests > 0 ? `once, ${jitRequests.toLocaleString('en-US')} GET ${jitWarmup.path} at c = ${jitWarmup.concurrency}; ` : ''}` +
-  `per point, one unmeasured round of min(requests, concurrency) requests on the point's session (sockets open, code warm)`;
+  `per point, one unmeasured round of min(requests, concurrency) requests on the point's session (sockets open, code warm; live heap read there)`;
 
 export const pointLabel = (p: Pick<ScalePoint, 'requests' | 'concurrency'>): string => `${p.requests} × c${p.concurrency}`;
 
@@ -83,8 +83,8 @@ export async function runScaleSweep(options: ScaleOptions): Promise<ScaleSection
         serverLoop: server.eventLoopUtilization,
       };
       try {
-        await warmUpPoint(pointOptions);
-        section.points.push(await measurePoint(pointOptions));
+        const { liveHeapPerInFlightBytes } = await warmUpPoint(pointOptions);
+        section.points.push(await measurePoint(pointOptions, liveHeapPerInFlightBytes));
       } catch (error) {
         if (options.signal?.aborted) break;
         section.points.push({ state: 'errored', ...key, error: error instanceof Error ? error.message : String(error) });

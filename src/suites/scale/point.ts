@@ -6,6 +6,7 @@ import { quantile } from '../../stats/percentile.ts';
 import { pool } from '../../strategies/pool.ts';
 import { recordingAttempt } from '../strategies/attempt.ts';
 import { countOutcomes } from '../strategies/outcomes.ts';
+import { fullGc } from './gc.ts';
 import { startProbes, type LoopUtilizationOf } from './probes.ts';
 
 export interface PointOptions {
@@ -28,13 +29,30 @@ export async function warmUp(session: ClientSession, url: string, requests: numb
   if (failed > 0) throw new Error(`warm-up: ${failed} of ${requests} GET ${new URL(url).pathname} failed`);
 }
 
-/** One round of the point's own request on its session: opens its sockets and runs its code path. */
-export const warmUpPoint = (options: PointOptions): Promise<void> => {
+/**
+ * One round of the point's own request on its session: opens its sockets and runs its code path.
+ * While that round is in flight it also measures live heap per in-flight request, between two
+ * forced GCs, so the measured run that follows is never paused by one.
+ */
+export async function warmUpPoint(options: PointOptions): Promise<{ liveHeapPerInFlightBytes: number | null }> {
   const inFlight = Math.min(options.requests, options.concurrency);
-  return warmUp(options.session, new URL(options.path, options.baseUrl).toString(), inFlight, inFlight, options.timeoutMs);
-};
+  const urls = new Array<string>(inFlight).fill(new URL(options.path, options.baseUrl).toString());
+  fullGc();
+  const baselineBytes = process.memoryUsage().heapUsed;
+  const recorder = recordingAttempt(options.session, urls, performance.now(), options.timeoutMs);
+  const round = pool.run(inFlight, recorder.attempt, inFlight);
+  // Every attempt has been called by now; those not yet recorded are still waiting on the server.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  fullGc();
+  const loadedBytes = process.memoryUsage().heapUsed;
+  const pending = inFlight - recorder.records.length;
+  await round;
+  const failed = countOutcomes(recorder.records).failed;
+  if (failed > 0) throw new Error(`warm-up: ${failed} of ${inFlight} GET ${options.path} failed`);
+  return { liveHeapPerInFlightBytes: pending > 0 ? (loadedBytes - baselineBytes) / pending : null };
+}
 
-export async function measurePoint(options: PointOptions): Promise<ScaleMeasured> {
+export async function measurePoint(options: PointOptions, liveHeapPerInFlightBytes: number | null): Promise<ScaleMeasured> {
   const { requests, concurrency } = options;
   const urls = new Array<string>(requests).fill(new URL(options.path, options.baseUrl).toString());
   const probes = startProbes(options.memorySampleMs, options.serverLoop);
@@ -64,6 +82,6 @@ export async function measurePoint(options: PointOptions): Promise<ScaleMeasured
     requestLatencyMs: { p50: quantile(latencyMs, 0.5), p99: quantile(latencyMs, 0.99), max: Math.max(...latencyMs) },
     ...readings,
     rssPerInFlightBytes: (readings.peakRssBytes - readings.rssBeforeBytes) / inFlight,
-    heapPerInFlightBytes: (readings.peakHeapBytes - readings.heapBeforeBytes) / inFlight,
+    liveHeapPerInFlightBytes,
   };
 }

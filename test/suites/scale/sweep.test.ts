@@ -39,6 +39,7 @@ test('a small real sweep: 100 requests at c = 10 measured against the threaded d
   assert.equal(measured.wallOverIdeal, measured.wallMs / measured.idealMs);
   assert.ok(measured.peakRssBytes >= measured.rssBeforeBytes && measured.peakHeapBytes >= measured.heapBeforeBytes);
   assert.ok(measured.cpuMs > 0);
+  assert.ok(measured.liveHeapPerInFlightBytes !== null && measured.liveHeapPerInFlightBytes > 0, `live heap ${measured.liveHeapPerInFlightBytes}`);
   assert.ok(measured.loopUtilization.client > 0 && measured.loopUtilization.client <= 1);
   assert.ok(measured.loopUtilization.server !== null && measured.loopUtilization.server > 0 && measured.loopUtilization.server <= 1);
   assert.ok(measured.requestLatencyMs.p50 >= 5);
