@@ -28,7 +28,7 @@ export const ScaleMeasuredSchema = z.object({
   rssPerInFlightBytes: z.number(),
   /**
    * Live heap per in-flight request: heap after a forced GC with the warm-up round in flight, minus
-   * heap after a forced GC before it, over the requests still in flight; null if none were.
+   * heap after a forced GC once it finished, over the requests that were in flight; null if none were.
    */
   liveHeapPerInFlightBytes: z.number().nullable(),
 });
