@@ -29,7 +29,7 @@ export interface ScaleOptions {
 const { jitWarmup } = SCALE_DEFAULTS;
 const warmupDescription = (jitRequests: number): string =>
   `${jitRequests > 0 ? `once, ${jitRequests.toLocaleString('en-US')} GET ${jitWarmup.path} at c = ${jitWarmup.concurrency}; ` : ''}` +
-  `per point, one unmeasured round of min(requests, concurrency) requests on the point's session (sockets open, code warm; live heap read there)`;
+  `per point, two unmeasured rounds of min(requests, concurrency) requests on the point's session (sockets open, code warm; live heap read in the second)`;
 
 export const pointLabel = (p: Pick<ScalePoint, 'requests' | 'concurrency'>): string => `${p.requests} × c${p.concurrency}`;
 

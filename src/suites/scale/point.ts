@@ -29,14 +29,21 @@ export async function warmUp(session: ClientSession, url: string, requests: numb
   if (failed > 0) throw new Error(`warm-up: ${failed} of ${requests} GET ${new URL(url).pathname} failed`);
 }
 
+/** Below this many requests in flight, JIT code and buffers moving between readings swamp the difference. */
+export const MIN_IN_FLIGHT_FOR_HEAP = 100;
+
 /**
- * One round of the point's own request on its session: opens its sockets and runs its code path.
- * It also measures live heap per in-flight request, between forced GCs while the round is in flight
+ * Two rounds of the point's own request on its session: opens its sockets and runs its code path.
+ * The second also measures live heap per in-flight request, between forced GCs while the round is in flight
  * and just after it (same session, same sockets), so the measured run is never paused by a GC.
  */
 export async function warmUpPoint(options: PointOptions): Promise<{ liveHeapPerInFlightBytes: number | null }> {
   const inFlight = Math.min(options.requests, options.concurrency);
-  const urls = new Array<string>(inFlight).fill(new URL(options.path, options.baseUrl).toString());
+  const url = new URL(options.path, options.baseUrl).toString();
+  // A first round opens the sockets, so the second differs between its two readings only by what
+  // the requests in flight hold.
+  await warmUp(options.session, url, inFlight, inFlight, options.timeoutMs);
+  const urls = new Array<string>(inFlight).fill(url);
   const recorder = recordingAttempt(options.session, urls, performance.now(), options.timeoutMs);
   const round = pool.run(inFlight, recorder.attempt, inFlight);
   // Every attempt has been called by now; those not yet recorded are still waiting on the server.
@@ -51,7 +58,8 @@ export async function warmUpPoint(options: PointOptions): Promise<{ liveHeapPerI
   // count only here, so the figure errs low by that much.
   fullGc();
   const idleBytes = process.memoryUsage().heapUsed;
-  return { liveHeapPerInFlightBytes: pending > 0 && recorder.records.length === inFlight ? (loadedBytes - idleBytes) / pending : null };
+  const readable = pending >= MIN_IN_FLIGHT_FOR_HEAP && recorder.records.length === inFlight;
+  return { liveHeapPerInFlightBytes: readable ? (loadedBytes - idleBytes) / pending : null };
 }
 
 export async function measurePoint(options: PointOptions, liveHeapPerInFlightBytes: number | null): Promise<ScaleMeasured> {

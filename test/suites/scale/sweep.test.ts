@@ -20,7 +20,7 @@ test('a small real sweep: 100 requests at c = 10 measured against the threaded d
   assert.equal(section.delayMs, 5);
   assert.equal(section.server, 'worker-thread');
   assert.equal(section.clientThread, 'main');
-  assert.match(section.warmup, /^per point, one unmeasured round/);
+  assert.match(section.warmup, /^per point, two unmeasured rounds/);
   const [skipped, measured] = section.points;
   assert.deepEqual(skipped, {
     state: 'skipped',
@@ -39,7 +39,7 @@ test('a small real sweep: 100 requests at c = 10 measured against the threaded d
   assert.equal(measured.wallOverIdeal, measured.wallMs / measured.idealMs);
   assert.ok(measured.peakRssBytes >= measured.rssBeforeBytes && measured.peakHeapBytes >= measured.heapBeforeBytes);
   assert.ok(measured.cpuMs > 0);
-  assert.ok(measured.liveHeapPerInFlightBytes !== null && measured.liveHeapPerInFlightBytes > 0, `live heap ${measured.liveHeapPerInFlightBytes}`);
+  assert.equal(measured.liveHeapPerInFlightBytes, null, 'too few in flight to read live heap');
   assert.ok(measured.loopUtilization.client > 0 && measured.loopUtilization.client <= 1);
   assert.ok(measured.loopUtilization.server !== null && measured.loopUtilization.server > 0 && measured.loopUtilization.server <= 1);
   assert.ok(measured.requestLatencyMs.p50 >= 5);
@@ -53,8 +53,9 @@ test('the same sweep with its client on a worker thread posts each point back an
     client: 'undici-dispatch',
     timeScale: 0.1,
     timeoutMs: 5000,
-    requests: [50],
-    concurrency: [10],
+    requests: [50, 200],
+    concurrency: [10, 200],
+    budgetS: 0.03,
     youngGenerationMb: 32,
     jitWarmupRequests: 200,
     onProgress: (text) => progress.push(text),
@@ -64,13 +65,15 @@ test('the same sweep with its client on a worker thread posts each point back an
   assert.equal(section.clientThread, 'worker-thread');
   assert.equal(section.youngGenerationMb, 32);
   assert.equal(section.client, 'undici-dispatch');
-  const [point] = section.points;
-  assert.equal(point?.state, 'measured');
-  if (point?.state !== 'measured') return;
+  const [point, , , wide] = section.points;
+  assert.deepEqual(section.points.map((p) => p.state), ['measured', 'measured', 'skipped', 'measured']);
+  if (point?.state !== 'measured' || wide?.state !== 'measured') return;
   assert.equal(point.ok, 50);
   assert.ok(Math.abs(point.idealMs - 25) < 1, `ideal ${point.idealMs}`);
-  assert.deepEqual(saved, [1]);
-  assert.deepEqual(progress, ['warming up…', '[1/1] 50 × c10…']);
+  // 200 in flight: enough to read live heap per request, which is positive and well under a megabyte.
+  assert.ok(wide.liveHeapPerInFlightBytes !== null && wide.liveHeapPerInFlightBytes > 0 && wide.liveHeapPerInFlightBytes < 1024 * 1024, `live heap ${wide.liveHeapPerInFlightBytes}`);
+  assert.deepEqual(saved, [1, 2, 4]);
+  assert.deepEqual(progress, ['warming up…', '[1/4] 50 × c10…', '[2/4] 50 × c200…', '[4/4] 200 × c200…']);
   assert.match(section.warmup, /^once, 200 GET \/delay\/0 at c = 100; per point/);
 });
 
