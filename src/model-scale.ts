@@ -10,7 +10,8 @@ export const ScaleMeasuredSchema = z.object({
   wallMs: z.number(),
   /** Pool makespan from the delays the server says it served. */
   idealMs: z.number(),
-  wallOverIdeal: z.number(),
+  /** Null when the server reported no delays (ideal 0). */
+  wallOverIdeal: z.number().nullable(),
   ok: z.int().nonnegative(),
   failed: z.int().nonnegative(),
   requestLatencyMs: z.object({ p50: z.number(), p99: z.number(), max: z.number() }),

@@ -86,7 +86,7 @@ export async function measurePoint(options: PointOptions, liveHeapPerInFlightByt
     concurrency,
     wallMs,
     idealMs,
-    wallOverIdeal: idealMs > 0 ? wallMs / idealMs : Number.NaN,
+    wallOverIdeal: idealMs > 0 ? wallMs / idealMs : null,
     ok: totals.ok,
     failed: totals.failed,
     requestLatencyMs: { p50: quantile(latencyMs, 0.5), p99: quantile(latencyMs, 0.99), max: Math.max(...latencyMs) },

@@ -18,6 +18,8 @@ export interface Probes {
 }
 
 const NS_PER_MS = 1e6;
+/** A run shorter than the clock's resolution reads 0/0: the report keeps 0, never NaN (JSON null). */
+const finiteOrZero = (x: number): number => (Number.isFinite(x) ? x : 0);
 /** monitorEventLoopDelay records the whole interval between its timer's runs, this included. */
 const LOOP_RESOLUTION_MS = 10;
 const loopDelayMs = (ns: number): number => Math.max(0, ns / NS_PER_MS - LOOP_RESOLUTION_MS);
@@ -46,8 +48,8 @@ export function startProbes(sampleEveryMs: number, serverLoop?: LoopUtilizationO
       clearInterval(timer);
       sample();
       const cpu = process.cpuUsage(cpuBefore);
-      const clientElu = performance.eventLoopUtilization(clientEluBefore).utilization;
-      const serverElu = serverLoop && serverEluBefore ? serverLoop(serverEluBefore).utilization : null;
+      const clientElu = finiteOrZero(performance.eventLoopUtilization(clientEluBefore).utilization);
+      const serverElu = serverLoop && serverEluBefore ? finiteOrZero(serverLoop(serverEluBefore).utilization) : null;
       const count = loop.count;
       return {
         rssBeforeBytes: before.rss,
