@@ -16,7 +16,7 @@ export interface ScaleOptions {
   concurrency?: readonly number[];
   /** Zero-delay requests before the first point (default SCALE_DEFAULTS.jitWarmup.requests); 0 for none. */
   jitWarmupRequests?: number;
-  /** Young generation for the server thread; null for V8's default. */
+  /** Young generation of the server thread (runScaleSweepThread gives the client's thread the same); null for V8's default. */
   youngGenerationMb?: number | null;
   /** Where this sweep's client runs, for the record (runScaleSweepThread sets it). */
   clientThread?: 'worker-thread' | 'main';
