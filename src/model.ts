@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { LoadSectionSchema } from './model-load.ts';
 import { OpenSectionSchema } from './model-open.ts';
+import { MicroSectionSchema } from './model-micro.ts';
+import { ScaleSectionSchema } from './model-scale.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -190,5 +192,7 @@ export const ReportSchema = z.object({
   load: LoadSectionSchema.optional(),
   /** The open-loop suite, when it ran. */
   open: OpenSectionSchema.optional(),
+  micro: MicroSectionSchema.optional(),
+  scale: ScaleSectionSchema.optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;

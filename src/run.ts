@@ -34,6 +34,10 @@ export interface RunOptions {
   load?: LoadOptions;
   /** Open-loop suite settings; its defaults when absent. */
   open?: OpenOptions;
+  /** micro suite: tinybench time budget per task (default in suites/micro/options.ts). */
+  microTimeMs?: number;
+  /** scale suite: skip points whose ideal exceeds this (default in suites/scale/options.ts). */
+  scaleBudgetS?: number;
   signal?: AbortSignal;
   /** A line describing what is being measured now, for a progress display. */
   onProgress?: (text: string) => void;

@@ -1,14 +1,19 @@
-// Golden-file assertion: compares with test/golden/<name>; UPDATE_GOLDEN=1 rewrites the file instead.
+// Golden-file assertions: UPDATE_GOLDEN=1 rewrites the file instead of comparing (review the diff).
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-export function assertGolden(name: string, actual: string): void {
-  const file = new URL(`./golden/${name}`, import.meta.url);
+/** Compares with the file at `file`. */
+export function assertGoldenAt(actual: string, file: URL): void {
   if (process.env.UPDATE_GOLDEN) {
     writeFileSync(file, actual);
     return;
   }
-  assert.equal(actual, readFileSync(file, 'utf8'), `output differs from test/golden/${name} (UPDATE_GOLDEN=1 to accept)`);
+  assert.equal(actual, readFileSync(file, 'utf8'), `differs from ${file.pathname} (UPDATE_GOLDEN=1 to rewrite it)`);
+}
+
+/** Compares with test/golden/<name>. */
+export function assertGolden(name: string, actual: string): void {
+  assertGoldenAt(actual, new URL(`./golden/${name}`, import.meta.url));
 }
 
 export function readFixture<T>(name: string): T {

@@ -17,6 +17,8 @@ import { assertRemoteRunWithinCaps, parseResilienceFlags, RESILIENCE_FLAGS, RESI
 import { RUN_GATE_FLAGS, RUN_GATE_HELP, finishRunGate, loadRunGate, type RunGate } from './run-gate.ts';
 import { InputError } from '../input-error.ts';
 import { DEFAULT_SUITES, SUITE_NAMES, type SuiteName } from '../suites/index.ts';
+import { MICRO_DEFAULTS } from '../suites/micro/options.ts';
+import { SCALE_DEFAULTS } from '../suites/scale/options.ts';
 
 const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 export const DEFAULT_URL_FILES = ['lesson.json', 'agent.json'].map((name) => join(FIXTURES_DIR, name));
@@ -45,7 +47,9 @@ wall time against the ideal makespan, as a table, a waterfall and a JSON report.
   --warmup N             unmeasured runs per row before those (default: ${RUN_DEFAULTS.warmup})
   --time-scale F         multiply every server delay, e.g. 0.05 (default: ${RUN_DEFAULTS.timeScale})
   --timeout-ms N         per-request timeout (default: ${RUN_DEFAULTS.timeoutMs})
-${RESILIENCE_HELP}${LOAD_HELP}${OPEN_HELP}  --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
+${RESILIENCE_HELP}${LOAD_HELP}${OPEN_HELP}  --micro-time-ms N      micro suite: tinybench time per task (default: ${MICRO_DEFAULTS.timeMs})
+  --scale-budget-s F     scale suite: skip points whose ideal exceeds F seconds (default: ${SCALE_DEFAULTS.budgetS})
+  --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
   --json                 print the JSON report on stdout and nothing else
   --quiet                print only the report's path
 ${RUN_GATE_HELP}  --help                 this text
@@ -69,6 +73,8 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     warmup: { type: 'string' },
     'time-scale': { type: 'string' },
     'timeout-ms': { type: 'string' },
+    'micro-time-ms': { type: 'string' },
+    'scale-budget-s': { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
     quiet: { type: 'boolean' },
@@ -104,6 +110,8 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     timeoutMs: values['timeout-ms'] === undefined ? RUN_DEFAULTS.timeoutMs : positiveNumber('timeout-ms', values['timeout-ms']),
     load: parseLoadFlags(values),
     open: parseOpenFlags(values),
+    ...(values['micro-time-ms'] === undefined ? {} : { microTimeMs: positiveNumber('micro-time-ms', values['micro-time-ms']) }),
+    ...(values['scale-budget-s'] === undefined ? {} : { scaleBudgetS: positiveNumber('scale-budget-s', values['scale-budget-s']) }),
     out: values.out ?? RUN_DEFAULTS.out,
     json: values.json ?? false,
     quiet: values.quiet ?? false,

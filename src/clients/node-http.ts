@@ -1,38 +1,40 @@
 // Through the module object, not a named import, so interceptors that patch http.request (nock) see our calls.
 import http from 'node:http';
-import { headerText, now, type Client, type ClientResponse } from './client.ts';
+import { headerText, now, type Client, type ClientRequest, type ClientResponse } from './client.ts';
 
 export const nodeHttpClient = {
   name: 'node-http',
   description: 'node:http request() with a keep-alive Agent',
   open({ connections }) {
     const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-    return {
-      request: ({ url, signal, method = 'GET' }) =>
-        new Promise<ClientResponse>((resolve, reject) => {
-          const startMs = now();
-          const req = http.request(url, { agent, method, signal }, (res) => {
-            const firstByteMs = now();
-            let bytes = 0;
-            res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-            res.on('error', reject);
-            res.on('end', () => {
-              const timing = res.headers['server-timing'];
-              resolve({
-                status: res.statusCode ?? 0,
-                bytes,
-                startMs,
-                firstByteMs,
-                endMs: now(),
-                serverTiming: Array.isArray(timing) ? timing.join(', ') : (timing ?? null),
-                header: (name: string) => headerText(res.headers[name]),
-              });
-            });
-          });
-          req.on('error', (error) => reject(signal.aborted ? signal.reason : error));
-          req.end();
-        }),
-      close: async () => agent.destroy(),
-    };
+    return { request: requestThrough(agent), close: async () => agent.destroy() };
   },
 } satisfies Client;
+
+/** One request through a node:http Agent, body read whole; shared by the keep-alive and per-request-socket stacks. */
+export function requestThrough(agent: http.Agent): (request: ClientRequest) => Promise<ClientResponse> {
+  return ({ url, signal, method = 'GET' }) =>
+    new Promise<ClientResponse>((resolve, reject) => {
+      const startMs = now();
+      const req = http.request(url, { agent, method, signal }, (res) => {
+        const firstByteMs = now();
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('error', reject);
+        res.on('end', () => {
+          const timing = res.headers['server-timing'];
+          resolve({
+            status: res.statusCode ?? 0,
+            bytes,
+            startMs,
+            firstByteMs,
+            endMs: now(),
+            serverTiming: Array.isArray(timing) ? timing.join(', ') : (timing ?? null),
+            header: (name: string) => headerText(res.headers[name]),
+          });
+        });
+      });
+      req.on('error', (error) => reject(signal.aborted ? signal.reason : error));
+      req.end();
+    });
+}

@@ -2,7 +2,9 @@ import Table from 'cli-table3';
 import { STRATEGY_COLUMNS, strategyCells } from './format.ts';
 import { renderLoadTable } from './load-table.ts';
 import { renderOpenTable } from './open-table.ts';
+import { microTable } from './micro-table.ts';
 import type { Reporter } from './reporter.ts';
+import { scaleTable } from './scale-table.ts';
 
 export const tableReporter = {
   name: 'table',
@@ -11,7 +13,8 @@ export const tableReporter = {
     const table = new Table({ head: [...STRATEGY_COLUMNS], style: { head: [], border: [], compact: true } });
     for (const row of report.strategies) table.push(strategyCells(row));
     const lines = report.strategies.length > 0 ? [table.toString()] : [];
-    lines.push(
+    const strategiesRan = report.strategies.length > 0 || report.errors.length > 0 || report.config.suites.includes('strategies');
+    if (strategiesRan) lines.push(
       `${report.config.iterations} measured runs per row after ${report.config.warmup} warm-up; ` +
         `ok/failed counts requests over all measured runs; client ${report.config.client}; time scale ${report.config.timeScale}.`,
     );
@@ -19,9 +22,11 @@ export const tableReporter = {
       lines.push(`ERROR ${error.fixture}/${error.name}${error.concurrency === null ? '' : `(${error.concurrency})`}: ${error.error}`);
     }
     if (!report.complete) lines.push('INCOMPLETE: the run was interrupted; rows above are what finished.');
-    if (report.strategies.length === 0) lines.push('no strategy rows were measured');
+    if (strategiesRan && report.strategies.length === 0) lines.push('no strategy rows were measured');
     if (report.load) lines.push('', renderLoadTable(report.load));
     if (report.open) lines.push('', renderOpenTable(report.open));
+    if (report.micro) lines.push(microTable(report.micro));
+    if (report.scale) lines.push(scaleTable(report.scale));
     return `${lines.join('\n')}\n`;
   },
 } satisfies Reporter;

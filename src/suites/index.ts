@@ -1,6 +1,8 @@
 // The suite registry: adding a suite is one file plus one line here (and its section in the model).
 import { loadSuite } from './load/suite.ts';
 import { openSuite } from './open/suite.ts';
+import { microSuite } from './micro/suite.ts';
+import { scaleSuite } from './scale/suite.ts';
 import { strategySuite } from './strategies/suite.ts';
 import type { Suite } from './suite.ts';
 
@@ -8,6 +10,8 @@ export const suites = {
   strategies: strategySuite,
   load: loadSuite,
   open: openSuite,
+  micro: microSuite,
+  scale: scaleSuite,
 } as const satisfies Record<string, Suite>;
 
 export type SuiteName = keyof typeof suites;

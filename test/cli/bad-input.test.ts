@@ -45,7 +45,7 @@ const CASES: [string[], RegExp][] = [
   [['run', '--time-scale', 'fast'], /--time-scale: expected a positive number, got "fast"/],
   [['run', '--timeout-ms', '0'], /--timeout-ms: expected a positive number, got "0"/],
   [['run', '--strategies', 'all,nope'], /--strategies: expected one of sequential, all, .*pool-retry.*, got "nope"/],
-  [['run', '--client', 'curl'], /--client: expected one of undici, fetch, node-http, got "curl"/],
+  [['run', '--client', 'curl'], /--client: expected one of undici, fetch, node-http, .*got "curl"/],
   [['run', '--concurrency', '2,x'], /--concurrency: expected a positive integer, got "x"/],
   [['run', '--suite', 'nope'], /--suite: expected one of strategies/],
   [['run', '--urls', '/no/such/file.json'], /URL file \/no\/such\/file.json: not found/],

@@ -1,0 +1,67 @@
+import { Agent, type Dispatcher } from 'undici';
+import { now, type Client, type ClientResponse } from './client.ts';
+
+/**
+ * undici's dispatch() with a minimal handler: no Readable body stream and no promise per chunk,
+ * the least a request through undici can cost. Bodies are counted, not kept.
+ */
+export const undiciDispatchClient = {
+  name: 'undici-dispatch',
+  description: 'undici Agent.dispatch() with a minimal handler (no body stream)',
+  open({ connections }) {
+    const agent = new Agent({ connections, keepAliveTimeout: 30_000, pipelining: 1 });
+    return {
+      request: ({ url, signal, method = 'GET' }) =>
+        new Promise<ClientResponse>((resolve, reject) => {
+          const { origin, path } = splitUrl(url);
+          const startMs = now();
+          let firstByteMs = startMs;
+          let status = 0;
+          let bytes = 0;
+          let serverTiming: string | null = null;
+          let controller: Dispatcher.DispatchController | undefined;
+          const onAbort = (): void => controller?.abort(signal.reason);
+          const settle = (): void => signal.removeEventListener('abort', onAbort);
+          signal.addEventListener('abort', onAbort, { once: true });
+          agent.dispatch(
+            { origin, path, method: method as Dispatcher.HttpMethod },
+            {
+              onRequestStart(ctl) {
+                controller = ctl;
+                if (signal.aborted) ctl.abort(signal.reason);
+              },
+              onResponseStart(_ctl, statusCode, headers) {
+                firstByteMs = now();
+                status = statusCode;
+                const timing = headers['server-timing'];
+                serverTiming = Array.isArray(timing) ? timing.join(', ') : (timing ?? null);
+              },
+              onResponseData(_ctl, chunk) {
+                bytes += chunk.length;
+              },
+              onResponseEnd() {
+                settle();
+                resolve({ status, bytes, startMs, firstByteMs, endMs: now(), serverTiming });
+              },
+              onResponseError(_ctl, error) {
+                settle();
+                reject(signal.aborted ? signal.reason : error);
+              },
+            },
+          );
+        }),
+      close: () => agent.close(),
+    };
+  },
+} satisfies Client;
+
+/** Origin and path of an absolute http(s) URL, without building a URL object per request. */
+export function splitUrl(url: string): { origin: string; path: string } {
+  const hostStart = url.indexOf('//') + 2;
+  const slash = url.indexOf('/', hostStart);
+  const query = url.indexOf('?', hostStart);
+  const cut = slash === -1 ? query : query === -1 ? slash : Math.min(slash, query);
+  if (hostStart < 2 || cut === -1) return { origin: url, path: '/' };
+  const path = url.slice(cut);
+  return { origin: url.slice(0, cut), path: path.startsWith('/') ? path : `/${path}` };
+}

@@ -1,0 +1,60 @@
+// The micro suite's section of the result model: client stacks and scheduler overhead, sampled by
+// tinybench. Times are in milliseconds like the rest of the model; reporters convert to µs.
+import { z } from 'zod';
+
+/** Statistics of tinybench's per-iteration latency samples. */
+export const MicroLatencySchema = z.object({
+  mean: z.number(),
+  p50: z.number(),
+  p99: z.number(),
+  min: z.number(),
+  max: z.number(),
+  sd: z.number(),
+  /** Relative margin of error of the mean at 95 %, in percent. */
+  rme: z.number(),
+  samplesCount: z.int().nonnegative(),
+});
+export type MicroLatency = z.infer<typeof MicroLatencySchema>;
+
+export const ClientStackResultSchema = z.object({
+  client: z.string(),
+  description: z.string(),
+  /** Path requested on the local delay server, one request in flight at a time. */
+  path: z.string(),
+  latencyMs: MicroLatencySchema,
+  /** Sustained rate, 1000 / mean latency; its rme is the mean's. */
+  opsPerSec: z.number(),
+  /** This stack's ops/s over the slowest stack's in the same run. */
+  vsSlowest: z.number(),
+});
+export type ClientStackResult = z.infer<typeof ClientStackResultSchema>;
+
+export const SchedulerResultSchema = z.object({
+  strategy: z.string(),
+  /** k handed to strategies that take one; null for those that do not. */
+  concurrency: z.int().positive().nullable(),
+  /** Zero-delay in-process tasks per run. */
+  tasks: z.int().positive(),
+  /** One sample = one whole strategy.run over `tasks` tasks. */
+  runMs: MicroLatencySchema,
+  /** Mean run time over tasks: the scheduler's cost per task. */
+  perTaskMs: z.number(),
+});
+export type SchedulerResult = z.infer<typeof SchedulerResultSchema>;
+
+export const MicroErrorSchema = z.object({
+  kind: z.enum(['client', 'scheduler']),
+  name: z.string(),
+  error: z.string(),
+});
+export type MicroError = z.infer<typeof MicroErrorSchema>;
+
+export const MicroSectionSchema = z.object({
+  /** tinybench time budget per task, warm-up excluded. */
+  timeBudgetMs: z.number().positive(),
+  clients: z.array(ClientStackResultSchema),
+  schedulers: z.array(SchedulerResultSchema),
+  /** Tasks that errored or were aborted: recorded, never dropped. */
+  errors: z.array(MicroErrorSchema),
+});
+export type MicroSection = z.infer<typeof MicroSectionSchema>;

@@ -1,0 +1,48 @@
+// The delay server on a worker thread: at thousands of requests per second in flight, a server that
+// shares the client's event loop adds its own CPU time to every client-side latency.
+import type { EventLoopUtilization } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import type { DelayServer, DelayServerOptions } from './index.ts';
+
+interface Ready {
+  kind: 'ready';
+  url: string;
+  port: number;
+  host: string;
+}
+
+export interface ThreadedDelayServer extends DelayServer {
+  /** The server thread's event-loop utilisation, as perf_hooks reports it (delta against `since`). */
+  eventLoopUtilization(since?: EventLoopUtilization): EventLoopUtilization;
+}
+
+export interface ThreadOptions {
+  /** V8 young-generation size of the server thread; larger means fewer scavenges at high request rates. */
+  youngGenerationMb?: number;
+}
+
+export async function startDelayServerThread(options: DelayServerOptions = {}, thread: ThreadOptions = {}): Promise<ThreadedDelayServer> {
+  const worker = new Worker(new URL('../thread-boot.mjs', import.meta.url), {
+    workerData: { entry: new URL('./thread-main.ts', import.meta.url).href, options },
+    ...(thread.youngGenerationMb === undefined ? {} : { resourceLimits: { maxYoungGenerationSizeMb: thread.youngGenerationMb } }),
+  });
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    worker.once('message', (message: Ready) => resolve(message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`delay server thread exited with code ${code} before listening`)));
+  });
+  return {
+    url: ready.url,
+    port: ready.port,
+    host: ready.host,
+    eventLoopUtilization: (since) => worker.performance.eventLoopUtilization(since),
+    async close() {
+      worker.postMessage('close');
+      // A server stuck closing must not hold the run: terminate after a grace period.
+      const grace = setTimeout(() => void worker.terminate(), 2000);
+      await exited;
+      clearTimeout(grace);
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// Defaults of the micro suite, in one place: short enough for the default `npm run bench`.
+export const MICRO_DEFAULTS = {
+  /** tinybench time budget per task; warm-up adds a quarter of it. */
+  timeMs: 200,
+  /** Minimum iterations per task, met even when the budget runs out first. */
+  minIterations: 8,
+  path: '/get',
+  schedulerTasks: [100, 10_000],
+  /** k for strategies that take one. */
+  schedulerConcurrency: 10,
+} as const;
+
+export function benchOptions(timeMs: number, signal: AbortSignal) {
+  return {
+    time: timeMs,
+    iterations: MICRO_DEFAULTS.minIterations,
+    warmup: true,
+    warmupTime: timeMs / 4,
+    warmupIterations: 4,
+    signal,
+  };
+}

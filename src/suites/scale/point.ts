@@ -1,0 +1,97 @@
+// One point of the sweep: `requests` requests through the pool strategy with k = concurrency,
+// on a client session whose sockets were opened by a warm-up.
+import type { ClientSession } from '../../clients/index.ts';
+import type { ScaleMeasured } from '../../model-scale.ts';
+import { quantile } from '../../stats/percentile.ts';
+import { pool } from '../../strategies/pool.ts';
+import { recordingAttempt } from '../strategies/attempt.ts';
+import { countOutcomes } from '../strategies/outcomes.ts';
+import { fullGc } from './gc.ts';
+import { startProbes, type LoopUtilizationOf } from './probes.ts';
+
+export interface PointOptions {
+  session: ClientSession;
+  baseUrl: string;
+  path: string;
+  requests: number;
+  concurrency: number;
+  timeoutMs: number;
+  memorySampleMs: number;
+  serverLoop?: LoopUtilizationOf;
+}
+
+/** Runs `requests` GETs of `path` through the pool with k = concurrency; throws if any failed. */
+export async function warmUp(session: ClientSession, url: string, requests: number, concurrency: number, timeoutMs: number): Promise<void> {
+  const urls = new Array<string>(requests).fill(url);
+  const recorder = recordingAttempt(session, urls, performance.now(), timeoutMs);
+  await pool.run(requests, recorder.attempt, concurrency);
+  const failed = countOutcomes(recorder.records).failed;
+  if (failed > 0) throw new Error(`warm-up: ${failed} of ${requests} GET ${new URL(url).pathname} failed`);
+}
+
+/** Below this many requests in flight, JIT code and buffers moving between readings swamp the difference. */
+export const MIN_IN_FLIGHT_FOR_HEAP = 100;
+
+/**
+ * Two rounds of the point's own request on its session: opens its sockets and runs its code path.
+ * The second also measures live heap per in-flight request, between forced GCs while the round is in flight
+ * and just after it (same session, same sockets), so the measured run is never paused by a GC.
+ */
+export async function warmUpPoint(options: PointOptions): Promise<{ liveHeapPerInFlightBytes: number | null }> {
+  const inFlight = Math.min(options.requests, options.concurrency);
+  const url = new URL(options.path, options.baseUrl).toString();
+  // A first round opens the sockets, so the second differs between its two readings only by what
+  // the requests in flight hold.
+  await warmUp(options.session, url, inFlight, inFlight, options.timeoutMs);
+  const urls = new Array<string>(inFlight).fill(url);
+  const recorder = recordingAttempt(options.session, urls, performance.now(), options.timeoutMs);
+  const round = pool.run(inFlight, recorder.attempt, inFlight);
+  // Every attempt has been called by now; those not yet recorded are still waiting on the server.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  fullGc();
+  const loadedBytes = process.memoryUsage().heapUsed;
+  const pending = inFlight - recorder.records.length;
+  await round;
+  const failed = countOutcomes(recorder.records).failed;
+  if (failed > 0) throw new Error(`warm-up: ${failed} of ${inFlight} GET ${options.path} failed`);
+  // Same session and sockets as the in-flight reading; the finished records (a few hundred bytes each)
+  // count only here, so the figure errs low by that much.
+  fullGc();
+  const idleBytes = process.memoryUsage().heapUsed;
+  const readable = pending >= MIN_IN_FLIGHT_FOR_HEAP && recorder.records.length === inFlight;
+  return { liveHeapPerInFlightBytes: readable ? (loadedBytes - idleBytes) / pending : null };
+}
+
+export async function measurePoint(options: PointOptions, liveHeapPerInFlightBytes: number | null): Promise<ScaleMeasured> {
+  const { requests, concurrency } = options;
+  const urls = new Array<string>(requests).fill(new URL(options.path, options.baseUrl).toString());
+  const probes = startProbes(options.memorySampleMs, options.serverLoop);
+  const startMs = performance.now();
+  const recorder = recordingAttempt(options.session, urls, startMs, options.timeoutMs);
+  await pool.run(requests, recorder.attempt, concurrency);
+  const wallMs = performance.now() - startMs;
+  const readings = probes.stop();
+  if (recorder.records.length !== requests) throw new Error(`pool finished with ${recorder.records.length} of ${requests} requests recorded`);
+  const records = recorder.records.sort((a, b) => a.index - b.index);
+  const idealMs = pool.idealMs(
+    records.map((r) => r.serverDelayMs ?? 0),
+    concurrency,
+  );
+  const totals = countOutcomes(records);
+  const latencyMs = records.map((r) => r.endMs - r.startMs);
+  const inFlight = Math.min(requests, concurrency);
+  return {
+    state: 'measured',
+    requests,
+    concurrency,
+    wallMs,
+    idealMs,
+    wallOverIdeal: idealMs > 0 ? wallMs / idealMs : null,
+    ok: totals.ok,
+    failed: totals.failed,
+    requestLatencyMs: { p50: quantile(latencyMs, 0.5), p99: quantile(latencyMs, 0.99), max: Math.max(...latencyMs) },
+    ...readings,
+    rssPerInFlightBytes: (readings.peakRssBytes - readings.rssBeforeBytes) / inFlight,
+    liveHeapPerInFlightBytes,
+  };
+}

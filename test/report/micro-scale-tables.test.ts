@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import { ReportSchema } from '../../src/model.ts';
+import { reporters } from '../../src/report/index.ts';
+import { microTable } from '../../src/report/micro-table.ts';
+import { scaleTable } from '../../src/report/scale-table.ts';
+import { assertGoldenAt } from '../golden.ts';
+
+const report = ReportSchema.parse(JSON.parse(await readFile(new URL('./fixtures/micro-scale-report.json', import.meta.url), 'utf8')));
+
+test('micro table: client stacks with × vs slowest, scheduler cost in µs, errors listed', async () => {
+  assert.ok(report.micro);
+  const text = microTable(report.micro);
+  assert.match(text, /│ undici +│ 4,000 +│ ±2\.5% +│ 200 µs +│ 900 µs +│ 800 +│ 2\.50× +│/);
+  assert.match(text, /│ pool +│ 10 +│ 10,000 +│ 0\.060 µs +│ 600 µs +│/);
+  assert.match(text, /ERROR micro client node-http: GET \/get answered 503/);
+  assertGoldenAt(text, new URL('./fixtures/micro.table.txt', import.meta.url));
+});
+
+test('scale table: measured, skipped and errored points all shown', async () => {
+  assert.ok(report.scale);
+  const text = scaleTable(report.scale);
+  assert.match(text, /│ 10,000 +│ 1,000 +│ 1\.100 s +│ 500 ms +│ 2\.200× +│ 9998\/2 +│ 180 ms +│ 48\.5 ms +│ 97%\/71% +│ 150 µs +│ 39\.1 KiB +│ – +│/);
+  assert.match(text, /skipped: predicted ideal 50000 ms exceeds the 5000 ms budget/);
+  assert.match(text, /ERROR: warm-up: 3 of 100 GET \/get failed/);
+  assertGoldenAt(text, new URL('./fixtures/scale.table.txt', import.meta.url));
+});
+
+test('the table reporter appends both sections and leaves out the strategy footer when that suite did not run', async () => {
+  const text = reporters.table.render(report);
+  assert.ok(text.includes(microTable(report.micro!)) && text.includes(scaleTable(report.scale!)));
+  assert.doesNotMatch(text, /no strategy rows were measured|measured runs per row/);
+  assertGoldenAt(text, new URL('./fixtures/micro-scale.report-table.txt', import.meta.url));
+});
