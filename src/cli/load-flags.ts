@@ -27,13 +27,14 @@ export interface LoadFlagValues {
   'load-prewarm-s'?: string;
 }
 
-export function parseLoadFlags(values: LoadFlagValues): LoadOptions {
+/** `defaults` is LOAD_QUICK for the default run's short pass; a flag given overrides either. */
+export function parseLoadFlags(values: LoadFlagValues, defaults: LoadOptions = LOAD_DEFAULTS): LoadOptions {
   return {
-    connections: values['load-connections'] ? listOf('load-connections', values['load-connections'], (c) => positiveInt('load-connections', c)) : LOAD_DEFAULTS.connections,
-    endpoints: values['load-endpoints'] ? listOf('load-endpoints', values['load-endpoints'], (raw) => endpoint(raw)) : LOAD_DEFAULTS.endpoints,
-    durationS: values['load-duration-s'] === undefined ? LOAD_DEFAULTS.durationS : positiveNumber('load-duration-s', values['load-duration-s']),
-    warmupS: values['load-warmup-s'] === undefined ? LOAD_DEFAULTS.warmupS : nonNegativeNumber('load-warmup-s', values['load-warmup-s']),
-    preWarmS: values['load-prewarm-s'] === undefined ? LOAD_DEFAULTS.preWarmS : nonNegativeNumber('load-prewarm-s', values['load-prewarm-s']),
+    connections: values['load-connections'] ? listOf('load-connections', values['load-connections'], (c) => positiveInt('load-connections', c)) : defaults.connections,
+    endpoints: values['load-endpoints'] ? listOf('load-endpoints', values['load-endpoints'], (raw) => endpoint(raw)) : defaults.endpoints,
+    durationS: values['load-duration-s'] === undefined ? defaults.durationS : positiveNumber('load-duration-s', values['load-duration-s']),
+    warmupS: values['load-warmup-s'] === undefined ? defaults.warmupS : nonNegativeNumber('load-warmup-s', values['load-warmup-s']),
+    preWarmS: values['load-prewarm-s'] === undefined ? defaults.preWarmS : nonNegativeNumber('load-prewarm-s', values['load-prewarm-s']),
   };
 }
 

@@ -6,9 +6,10 @@ import { loadFixture } from '../fixtures.ts';
 import type { Report } from '../model.ts';
 import { reporters } from '../report/index.ts';
 import { runBench, type RunOptions } from '../run.ts';
-import { STRATEGY_NAMES, type StrategyName } from '../strategies/index.ts';
+import { DEFAULT_STRATEGIES, STRATEGY_NAMES, type StrategyName } from '../strategies/index.ts';
 import { reportFileName, writeFileAtomic } from './files.ts';
 import { LOAD_FLAGS, LOAD_HELP, parseLoadFlags } from './load-flags.ts';
+import { LOAD_DEFAULTS, LOAD_QUICK } from '../suites/load/options.ts';
 import { OPEN_FLAGS, OPEN_HELP, parseOpenFlags } from './open-flags.ts';
 import { listOf, nonNegativeInt, oneOf, positiveInt, positiveNumber } from './flags.ts';
 import { parseFlags } from './parse.ts';
@@ -37,10 +38,12 @@ export const RUN_HELP = `Usage: fanout-bench run [flags]
 Runs every strategy over each URL set against a local delay server and reports
 wall time against the ideal makespan, as a table, a waterfall and a JSON report.
 
-  --suite LIST           comma-separated: ${SUITE_NAMES.join(', ')}, or all (default: ${DEFAULT_SUITES.join(',')})
+  --suite LIST           comma-separated: ${SUITE_NAMES.join(', ')}, or all
+                         (default: ${DEFAULT_SUITES.join(',')}, load and micro as short passes)
   --urls FILE            URL set (JSON array, or {"urls": [...], "concurrency": [k]});
                          repeatable; default: fixtures/lesson.json and fixtures/agent.json
-  --strategies LIST      comma-separated: ${STRATEGY_NAMES.join(', ')} (default: all)
+  --strategies LIST      comma-separated: ${STRATEGY_NAMES.join(', ')}
+                         (default: ${DEFAULT_STRATEGIES.join(',')})
   --concurrency LIST     k for pool/batched, e.g. 2,4 (default: each URL set's own)
   --client NAME          ${CLIENT_NAMES.join(' | ')} (default: ${RUN_DEFAULTS.client})
   --iterations N         measured runs per row (default: ${RUN_DEFAULTS.iterations}; 10 or more to compare/gate)
@@ -88,13 +91,17 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
   if (positionals.length > 0) throw new InputError(`run: unexpected argument "${positionals[0]}" (see fanout-bench run --help)`);
   const strategies = values.strategies
     ? listOf('strategies', values.strategies, (name) => oneOf('strategies', name, STRATEGY_NAMES as StrategyName[]))
-    : [...STRATEGY_NAMES];
+    : [...DEFAULT_STRATEGIES];
   const files = values.urls ? listOf('urls', values.urls, (file) => file) : DEFAULT_URL_FILES;
   const fixtures = await Promise.all(files.map(loadFixture));
   const names = fixtures.map((f) => f.name);
   const clash = names.find((name, i) => names.indexOf(name) !== i);
   if (clash) throw new InputError(`--urls: two URL sets are both named "${clash}"; give one a different "name"`);
-  const suiteList = values.suite ? listOf('suite', values.suite, (name) => name) : DEFAULT_SUITES;
+  // Without --suite: the strategies plus short load and micro passes, within about a minute.
+  const defaultRun = values.suite === undefined;
+  // Another target (--target) gets the strategies only, unless other suites are asked for by name.
+  const defaultSuites: string[] = values.target === undefined ? DEFAULT_SUITES : ['strategies'];
+  const suiteList = values.suite ? listOf('suite', values.suite, (name) => name) : defaultSuites;
   const suites = suiteList.includes('all') ? [...SUITE_NAMES] : suiteList.map((name) => oneOf('suite', name, SUITE_NAMES as SuiteName[]));
   const resilience = parseResilienceFlags(values);
   const options = {
@@ -108,9 +115,13 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     warmup: values.warmup === undefined ? RUN_DEFAULTS.warmup : nonNegativeInt('warmup', values.warmup),
     timeScale: values['time-scale'] === undefined ? RUN_DEFAULTS.timeScale : positiveNumber('time-scale', values['time-scale']),
     timeoutMs: values['timeout-ms'] === undefined ? RUN_DEFAULTS.timeoutMs : positiveNumber('timeout-ms', values['timeout-ms']),
-    load: parseLoadFlags(values),
+    load: parseLoadFlags(values, defaultRun ? LOAD_QUICK : LOAD_DEFAULTS),
     open: parseOpenFlags(values),
-    ...(values['micro-time-ms'] === undefined ? {} : { microTimeMs: positiveNumber('micro-time-ms', values['micro-time-ms']) }),
+    ...(values['micro-time-ms'] === undefined
+      ? defaultRun
+        ? { microTimeMs: MICRO_DEFAULTS.quickTimeMs }
+        : {}
+      : { microTimeMs: positiveNumber('micro-time-ms', values['micro-time-ms']) }),
     ...(values['scale-budget-s'] === undefined ? {} : { scaleBudgetS: positiveNumber('scale-budget-s', values['scale-budget-s']) }),
     out: values.out ?? RUN_DEFAULTS.out,
     json: values.json ?? false,

@@ -18,6 +18,8 @@ export interface ClientRequest {
   /** Aborts the request; the abort reason is rethrown unchanged so the harness can tell a timeout. */
   signal: AbortSignal;
   method?: string;
+  /** Extra request headers (the harness marks warm-up requests with one). */
+  headers?: Record<string, string>;
 }
 
 export interface ClientSession {

@@ -13,10 +13,10 @@ export const nodeHttpClient = {
 
 /** One request through a node:http Agent, body read whole; shared by the keep-alive and per-request-socket stacks. */
 export function requestThrough(agent: http.Agent): (request: ClientRequest) => Promise<ClientResponse> {
-  return ({ url, signal, method = 'GET' }) =>
+  return ({ url, signal, method = 'GET', headers }) =>
     new Promise<ClientResponse>((resolve, reject) => {
       const startMs = now();
-      const req = http.request(url, { agent, method, signal }, (res) => {
+      const req = http.request(url, { agent, method, signal, ...(headers ? { headers } : {}) }, (res) => {
         const firstByteMs = now();
         let bytes = 0;
         res.on('data', (chunk: Buffer) => (bytes += chunk.length));

@@ -11,7 +11,7 @@ export const undiciDispatchClient = {
   open({ connections }) {
     const agent = new Agent({ connections, keepAliveTimeout: 30_000, pipelining: 1 });
     return {
-      request: ({ url, signal, method = 'GET' }) =>
+      request: ({ url, signal, method = 'GET', headers }) =>
         new Promise<ClientResponse>((resolve, reject) => {
           const { origin, path } = splitUrl(url);
           const startMs = now();
@@ -24,7 +24,7 @@ export const undiciDispatchClient = {
           const settle = (): void => signal.removeEventListener('abort', onAbort);
           signal.addEventListener('abort', onAbort, { once: true });
           agent.dispatch(
-            { origin, path, method: method as Dispatcher.HttpMethod },
+            { origin, path, method: method as Dispatcher.HttpMethod, ...(headers ? { headers } : {}) },
             {
               onRequestStart(ctl) {
                 controller = ctl;

@@ -13,10 +13,10 @@ export const undiciPoolClient = {
       return pool;
     };
     return {
-      async request({ url, signal, method = 'GET' }) {
+      async request({ url, signal, method = 'GET', headers }) {
         const target = new URL(url);
         const startMs = now();
-        const res = await poolFor(target.origin).request({ path: `${target.pathname}${target.search}`, method: method as 'GET', signal });
+        const res = await poolFor(target.origin).request({ path: `${target.pathname}${target.search}`, method: method as 'GET', signal, ...(headers ? { headers } : {}) });
         const firstByteMs = now();
         let bytes = 0;
         for await (const chunk of res.body) bytes += (chunk as Buffer).length;

@@ -9,9 +9,9 @@ export function createUndiciClient(makeDispatcher: (connections: number) => Disp
     open({ connections }) {
       const dispatcher = makeDispatcher(connections);
       return {
-        async request({ url, signal, method = 'GET' }) {
+        async request({ url, signal, method = 'GET', headers }) {
           const startMs = now();
-          const res = await request(url, { dispatcher, method, signal });
+          const res = await request(url, { dispatcher, method, signal, ...(headers ? { headers } : {}) });
           const firstByteMs = now();
           let bytes = 0;
           for await (const chunk of res.body) bytes += (chunk as Buffer).length;

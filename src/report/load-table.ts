@@ -1,5 +1,5 @@
 // The load section as a terminal table: one row per sweep point, delay server beside bare server.
-import Table from 'cli-table3';
+import { terminalTable } from './terminal-table.ts';
 import type { LoadOutcome, LoadSection } from '../model-load.ts';
 import { formatMs, formatRatio } from './format.ts';
 
@@ -42,7 +42,7 @@ function serverCpuCell(delay: LoadOutcome, bare: LoadOutcome): string {
 }
 
 export function renderLoadTable(section: LoadSection): string {
-  const table = new Table({ head: [...LOAD_COLUMNS], style: { head: [], border: [] } });
+  const table = terminalTable([...LOAD_COLUMNS]);
   const notes: string[] = [];
   let saturated = false;
   for (const point of section.points) {

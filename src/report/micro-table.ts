@@ -1,9 +1,8 @@
 // The micro section as terminal tables: client stacks, then scheduler overhead per task.
-import Table from 'cli-table3';
+import { terminalTable } from './terminal-table.ts';
 import type { MicroSection } from '../model-micro.ts';
 import { formatMs, formatPct, formatRatio } from './format.ts';
 
-const STYLE = { head: [], border: [] };
 
 export const formatOpsPerSec = (ops: number): string => (Number.isFinite(ops) ? Math.round(ops).toLocaleString('en-US') : '–');
 
@@ -20,7 +19,7 @@ export const formatShortMs = (ms: number): string => (Math.abs(ms) < 1 ? formatU
 export function microTable(section: MicroSection): string {
   const lines: string[] = [];
   if (section.clients.length > 0) {
-    const table = new Table({ head: ['client', 'ops/s', '± rme', 'p50', 'p99', 'samples', '× vs slowest'], style: STYLE });
+    const table = terminalTable(['client', 'ops/s', '± rme', 'p50', 'p99', 'samples', '× vs slowest']);
     for (const row of section.clients) {
       table.push([
         row.client,
@@ -35,7 +34,7 @@ export function microTable(section: MicroSection): string {
     lines.push(table.toString(), `client stacks: GET ${section.clients[0]?.path ?? ''} on the local delay server, one request in flight; ops/s = 1000 / mean latency.`);
   }
   if (section.schedulers.length > 0) {
-    const table = new Table({ head: ['strategy', 'k', 'tasks', 'per task', 'run mean', '± rme', 'runs'], style: STYLE });
+    const table = terminalTable(['strategy', 'k', 'tasks', 'per task', 'run mean', '± rme', 'runs']);
     for (const row of section.schedulers) {
       table.push([
         row.strategy,

@@ -1,5 +1,5 @@
 // The open-loop section as a terminal table: one row per rate step, the knee marked.
-import Table from 'cli-table3';
+import { terminalTable } from './terminal-table.ts';
 import type { OpenSection } from '../model-open.ts';
 import { formatMs } from './format.ts';
 import { formatRate } from './load-table.ts';
@@ -21,7 +21,7 @@ export const OPEN_COLUMNS = [
 ] as const;
 
 export function renderOpenTable(section: OpenSection): string {
-  const table = new Table({ head: [...OPEN_COLUMNS], style: { head: [], border: [] } });
+  const table = terminalTable([...OPEN_COLUMNS]);
   const ms = (value: number | undefined): string => (value === undefined ? '–' : formatMs(value));
   for (const [i, step] of section.steps.entries()) {
     const confirmed = step.repeat && step.kneeReasons.length > 0 && section.steps[i - 1]?.kneeReasons.length !== 0;

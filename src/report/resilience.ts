@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import { terminalTable } from './terminal-table.ts';
 import { strategyLabel } from './format.ts';
 import type { Reporter } from './reporter.ts';
 
@@ -9,10 +9,7 @@ export const resilienceReporter = {
   render(report) {
     const rows = report.strategies.filter((row) => row.requests.failed > 0 || (row.resilience?.retries ?? 0) > 0);
     if (rows.length === 0) return '';
-    const table = new Table({
-      head: ['fixture', 'strategy', 'requests', 'ok', 'http err', 'net err', 'timeout', 'tries', 'retries', 'denied', 'try timeouts', 'goodput'],
-      style: { head: [], border: [] },
-    });
+    const table = terminalTable(['fixture', 'strategy', 'requests', 'ok', 'http err', 'net err', 'timeout', 'tries', 'retries', 'denied', 'try timeouts', 'goodput']);
     for (const row of rows) {
       const r = row.resilience;
       const by = row.requests.byOutcome;

@@ -1,5 +1,5 @@
 // The scaling sweep as a terminal table: one row per requests × concurrency, skipped points included.
-import Table from 'cli-table3';
+import { terminalTable } from './terminal-table.ts';
 import type { ScaleSection } from '../model-scale.ts';
 import { formatMs, formatRatio } from './format.ts';
 
@@ -16,7 +16,7 @@ const formatShare = (share: number): string => `${Math.round(share * 100)}%`;
 const HEAD = ['requests', 'c', 'wall', 'ideal', 'wall/ideal', 'ok/failed', 'req p99', 'loop p99', 'loop busy c/s', 'CPU/req', 'peak RSS/in-flight', 'live heap/in-flight'];
 
 export function scaleTable(section: ScaleSection): string {
-  const table = new Table({ head: HEAD, style: { head: [], border: [] } });
+  const table = terminalTable(HEAD);
   for (const point of section.points) {
     const key = [point.requests.toLocaleString('en-US'), point.concurrency.toLocaleString('en-US')];
     if (point.state === 'skipped') table.push([...key, { colSpan: HEAD.length - 2, content: `skipped: ${point.reason}` }]);

@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import { terminalTable } from './terminal-table.ts';
 import { STRATEGY_COLUMNS, strategyCells } from './format.ts';
 import { renderLoadTable } from './load-table.ts';
 import { renderOpenTable } from './open-table.ts';
@@ -10,7 +10,7 @@ export const tableReporter = {
   name: 'table',
   description: 'terminal comparison table of every strategy row',
   render(report) {
-    const table = new Table({ head: [...STRATEGY_COLUMNS], style: { head: [], border: [], compact: true } });
+    const table = terminalTable([...STRATEGY_COLUMNS]);
     for (const row of report.strategies) table.push(strategyCells(row));
     const lines = report.strategies.length > 0 ? [table.toString()] : [];
     const strategiesRan = report.strategies.length > 0 || report.errors.length > 0 || report.config.suites.includes('strategies');

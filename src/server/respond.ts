@@ -32,11 +32,15 @@ export function sendError(res: ServerResponse, status: number, detail: string): 
   sendJson(res, status, { status_code: status, error: STATUS_CODES[status] ?? 'Error', detail });
 }
 
-/** `initial_delay;dur=…` as go-httpbin sends it, plus what was asked for when a delay was clamped. */
-export function serverTiming(servedMs: number, requestedMs?: number): string {
+/** Requests carrying this header get /delay's answer at once: the harness's warm-up runs, which
+ *  warm connections and code paths without waiting out the delays. Server-Timing says so. */
+export const WARMUP_HEADER = 'x-fanout-warmup';
+
+/** `initial_delay;dur=…` as go-httpbin sends it, plus what was asked for when a delay was clamped or skipped. */
+export function serverTiming(servedMs: number, requestedMs?: number, why = 'clamped to max delay'): string {
   const parts = [`initial_delay;dur=${servedMs.toFixed(2)};desc="initial delay"`];
   if (requestedMs !== undefined && requestedMs !== servedMs) {
-    parts.push(`requested_delay;dur=${requestedMs.toFixed(2)};desc="clamped to max delay"`);
+    parts.push(`requested_delay;dur=${requestedMs.toFixed(2)};desc="${why}"`);
   }
   return parts.join(', ');
 }

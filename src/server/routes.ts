@@ -4,7 +4,7 @@ import { echoBody, echoHeaders, echoRequest, type RequestBody } from './echo.ts'
 import { faultRoutes, type FaultState } from './faults.ts';
 import { parseCount, parseSeconds, parseStatusCodes, pickWeighted } from './params.ts';
 import { seededRandom, type Random } from './random.ts';
-import { BadRequest, sendJson, sendJsonBytes, serverTiming } from './respond.ts';
+import { BadRequest, sendJson, sendJsonBytes, serverTiming, WARMUP_HEADER } from './respond.ts';
 import { cachedJsonBody, echoKey } from './echo-cache.ts';
 
 export interface RouteContext {
@@ -60,11 +60,12 @@ export const routes: Route[] = [
     handle: async (ctx) => {
       const requestedS = parseSeconds(ctx.params[0] ?? '');
       const body = await ctx.readBody();
-      const servedS = Math.min(requestedS, ctx.maxDelayS);
-      const servedMs = servedS * 1000 * ctx.timeScale;
-      await ctx.sleep(servedMs);
+      const warmup = ctx.req.headers[WARMUP_HEADER] !== undefined;
+      const clampedMs = Math.min(requestedS, ctx.maxDelayS) * 1000 * ctx.timeScale;
+      const servedMs = warmup ? 0 : clampedMs;
+      if (servedMs > 0) await ctx.sleep(servedMs);
       const requestedMs = requestedS * 1000 * ctx.timeScale;
-      const timing = { 'server-timing': serverTiming(servedMs, requestedMs) };
+      const timing = { 'server-timing': serverTiming(servedMs, requestedMs, warmup ? 'skipped for warm-up' : undefined) };
       const build = () => ({ ...echoRequest(ctx.req, ctx.url, ctx.origin), ...echoBody(body), method: ctx.req.method });
       if (body.text !== '') return sendJson(ctx.res, 200, build(), timing);
       sendJsonBytes(ctx.res, 200, cachedJsonBody(echoKey(ctx.req, ctx.url, ctx.origin), build), timing);

@@ -20,4 +20,6 @@ export type StrategyName = keyof typeof registry;
 /** Widened to the interface so callers use every strategy the same way. */
 export const strategies: Record<StrategyName, Strategy> = registry;
 export const STRATEGY_NAMES = Object.keys(strategies) as StrategyName[];
+/** The lesson's comparison; pool-retry only differs from pool where requests fail and is asked for by name. */
+export const DEFAULT_STRATEGIES: StrategyName[] = ['sequential', 'all', 'all-settled', 'pool', 'batched'];
 export type { Attempt, Strategy } from './strategy.ts';

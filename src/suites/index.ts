@@ -17,5 +17,5 @@ export const suites = {
 export type SuiteName = keyof typeof suites;
 export const SUITE_NAMES = Object.keys(suites) as SuiteName[];
 /** What `npm run bench` runs when no --suite is given. */
-export const DEFAULT_SUITES: SuiteName[] = ['strategies'];
+export const DEFAULT_SUITES: SuiteName[] = ['strategies', 'load', 'micro'];
 export type { Suite, SuiteContext } from './suite.ts';

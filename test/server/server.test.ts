@@ -50,6 +50,17 @@ describe('delay server', () => {
     assert.deepEqual(body.json, { q: 'hi' });
   });
 
+  it('answers a warm-up request at once and says the delay was skipped', async () => {
+    const started = performance.now();
+    const res = await get('/delay/2', { headers: { 'x-fanout-warmup': '1' } });
+    await res.arrayBuffer();
+    assert.ok(performance.now() - started < 15);
+    assert.equal(
+      res.headers.get('server-timing'),
+      'initial_delay;dur=0.00;desc="initial delay", requested_delay;dur=20.00;desc="skipped for warm-up"',
+    );
+  });
+
   it('clamps delays above maxDelayS and shows the clamp', async () => {
     const res = await get('/delay/30');
     await res.arrayBuffer();

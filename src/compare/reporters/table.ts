@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import { terminalTable } from '../../report/terminal-table.ts';
 import type { Comparison } from '../model.ts';
 import { VERDICT_LABEL, environmentLines, formatChange, formatCi, formatP, formatValue, summaryLine } from './format.ts';
 import type { ComparisonReporter } from './reporter.ts';
@@ -15,7 +15,7 @@ export const comparisonTableReporter = {
     if (env.length > 0) lines.push('WARNING: the reports were not measured alike; differences may not be the code:', ...env.map((l) => `  ${l}`), '');
     lines.push(`baseline: ${refLine(comparison.baseline)}`, `current:  ${refLine(comparison.current)}`);
     if (comparison.metrics.length > 0) {
-      const table = new Table({ head: [...COMPARISON_COLUMNS], style: { head: [], border: [] } });
+      const table = terminalTable([...COMPARISON_COLUMNS]);
       for (const m of comparison.metrics) {
         table.push([
           m.id,

@@ -19,6 +19,16 @@ export const LOAD_DEFAULTS: LoadOptions = {
   preWarmS: 1,
 };
 
+/** The short pass of the default run (no --suite): two points, about ten seconds, so that
+ *  `npm run bench` stays within a minute. `--suite load` runs the full sweep. */
+export const LOAD_QUICK: LoadOptions = {
+  connections: [100],
+  endpoints: ['/get', '/delay/0.05'],
+  durationS: 1,
+  warmupS: 0.25,
+  preWarmS: 0.5,
+};
+
 /** Share of one core (or of the event loop) from which the generator counts as saturated. */
 export const GENERATOR_SATURATION = 0.9;
 

@@ -2,6 +2,8 @@
 export const MICRO_DEFAULTS = {
   /** tinybench time budget per task; warm-up adds a quarter of it. */
   timeMs: 200,
+  /** The default run's shorter pass (no --suite). */
+  quickTimeMs: 100,
   /** Minimum iterations per task, met even when the budget runs out first. */
   minIterations: 8,
   path: '/get',

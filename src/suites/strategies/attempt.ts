@@ -37,6 +37,8 @@ export interface AttemptOptions {
   signal?: AbortSignal;
   /** Awaited before every try (the request-rate cap for remote targets). */
   beforeTry?: (signal: AbortSignal | undefined) => Promise<void>;
+  /** Sent with every try. */
+  headers?: Record<string, string>;
 }
 
 /** Counted as tries happen, independently of the records, so run-row can check the two agree. */
@@ -89,7 +91,7 @@ export function recordingAttempt(
       // The timeout starts when the rate gate lets the try go, not before.
       timeout = AbortSignal.timeout(timeoutMs);
       const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-      const res = await session.request({ url, signal });
+      const res = await session.request({ url, signal, ...(options.headers ? { headers: options.headers } : {}) });
       const outcome: Outcome = res.status >= 400 ? { kind: 'http-error', status: res.status } : { kind: 'ok' };
       return { startMs: res.startMs, endMs: res.endMs, outcome, res };
     } catch (error) {
