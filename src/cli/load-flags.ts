@@ -1,7 +1,7 @@
 // The load suite's flags: declared here and spread into `run`'s flag table, parsed into LoadOptions.
 import { InputError } from '../input-error.ts';
 import { matchRoute } from '../server/routes.ts';
-import { LOAD_DEFAULTS, type LoadOptions } from '../suites/load/options.ts';
+import { LOAD_DEFAULTS, LOAD_QUICK, type LoadOptions } from '../suites/load/options.ts';
 import { listOf, nonNegativeNumber, positiveInt, positiveNumber } from './flags.ts';
 
 export const LOAD_FLAGS = {
@@ -17,6 +17,7 @@ export const LOAD_HELP = `  --load-connections LIST load suite: connections per 
   --load-duration-s S    load suite: measured seconds per point and server (default: ${LOAD_DEFAULTS.durationS})
   --load-warmup-s S      load suite: unmeasured seconds before each run (default: ${LOAD_DEFAULTS.warmupS})
   --load-prewarm-s S     load suite: unmeasured seconds per endpoint and server before the sweep (default: ${LOAD_DEFAULTS.preWarmS})
+                         (the default run's short pass: ${LOAD_QUICK.connections.join(',')} connections, ${LOAD_QUICK.durationS} s per point)
 `;
 
 export interface LoadFlagValues {

@@ -35,8 +35,11 @@ export const RUN_DEFAULTS = {
 
 export const RUN_HELP = `Usage: fanout-bench run [flags]
 
-Runs every strategy over each URL set against a local delay server and reports
-wall time against the ideal makespan, as a table, a waterfall and a JSON report.
+Starts a local delay server and runs the chosen suites against it: strategies (every
+strategy over each URL set, wall time against the ideal makespan), load (autocannon sweep
+against a bare node:http baseline), open (open-loop rate sweep), micro (client stacks and
+scheduler overhead), scale (requests × concurrency). Prints tables and a waterfall and
+writes a JSON report.
 
   --suite LIST           comma-separated: ${SUITE_NAMES.join(', ')}, or all
                          (default: ${DEFAULT_SUITES.join(',')}, load and micro as short passes)
@@ -47,10 +50,11 @@ wall time against the ideal makespan, as a table, a waterfall and a JSON report.
   --concurrency LIST     k for pool/batched, e.g. 2,4 (default: each URL set's own)
   --client NAME          ${CLIENT_NAMES.join(' | ')} (default: ${RUN_DEFAULTS.client})
   --iterations N         measured runs per row (default: ${RUN_DEFAULTS.iterations}; 10 or more to compare/gate)
-  --warmup N             unmeasured runs per row before those (default: ${RUN_DEFAULTS.warmup})
+  --warmup N             unmeasured runs per row before those, server delays skipped (default: ${RUN_DEFAULTS.warmup})
   --time-scale F         multiply every server delay, e.g. 0.05 (default: ${RUN_DEFAULTS.timeScale})
   --timeout-ms N         per-request timeout (default: ${RUN_DEFAULTS.timeoutMs})
-${RESILIENCE_HELP}${LOAD_HELP}${OPEN_HELP}  --micro-time-ms N      micro suite: tinybench time per task (default: ${MICRO_DEFAULTS.timeMs})
+${RESILIENCE_HELP}${LOAD_HELP}${OPEN_HELP}  --micro-time-ms N      micro suite: tinybench time per task (default: ${MICRO_DEFAULTS.timeMs};
+                         ${MICRO_DEFAULTS.quickTimeMs} in the default run)
   --scale-budget-s F     scale suite: skip points whose ideal exceeds F seconds (default: ${SCALE_DEFAULTS.budgetS})
   --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
   --json                 print the JSON report on stdout and nothing else
