@@ -1,8 +1,8 @@
 // URL-set files: validated once here, with errors that name the file and the field.
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { z } from 'zod';
 import { InputError, describeZodError } from './input-error.ts';
+import { readJsonFile } from './read-json.ts';
 
 const UrlEntry = z
   .string()
@@ -32,19 +32,7 @@ export interface LoadedFixture {
 export const DEFAULT_CONCURRENCY = [2];
 
 export async function loadFixture(file: string): Promise<LoadedFixture> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new InputError(`URL file ${file}: ${code === 'ENOENT' ? 'not found' : `cannot be read (${code ?? 'error'})`}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`URL file ${file}: not valid JSON (${(error as Error).message})`);
-  }
+  const json = await readJsonFile(file, `URL file ${file}`);
   const parsed = FixtureFile.safeParse(json);
   if (!parsed.success) {
     throw new InputError(`URL file ${file}: ${describeZodError(parsed.error)} (expected an array of URLs or {"urls": [...]})`);

@@ -1,10 +1,9 @@
 // `fanout-bench report FILE`: re-renders a saved report in any format, without measuring again.
-import { readFile } from 'node:fs/promises';
 import { InputError } from '../input-error.ts';
 import { reporters, type ReporterName } from '../report/index.ts';
-import { parseReport } from '../report-schema.ts';
 import { listOf, oneOf } from './flags.ts';
 import { parseFlags } from './parse.ts';
+import { readReportFile } from './report-file.ts';
 import type { CommandIO } from './run-command.ts';
 
 const FORMATS = Object.keys(reporters) as ReporterName[];
@@ -16,23 +15,6 @@ Renders a saved report (e.g. results/latest.json) again.
   --format LIST    comma-separated: ${FORMATS.join(', ')} (default: table,waterfall)
   --help           this text
 `;
-
-export async function readReportFile(file: string): Promise<ReturnType<typeof parseReport>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new InputError(`${file}: ${code === 'ENOENT' ? 'not found' : `cannot be read (${code ?? 'error'})`}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${file}: not valid JSON (${(error as Error).message})`);
-  }
-  return parseReport(json, file);
-}
 
 export async function reportCommand(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseFlags('report', args, {
@@ -47,7 +29,7 @@ export async function reportCommand(args: string[], io: CommandIO): Promise<numb
   if (file === undefined) throw new InputError('report: expected a report file, e.g. fanout-bench report results/latest.json');
   if (extra !== undefined) throw new InputError(`report: unexpected argument "${extra}"`);
   const formats = values.format ? listOf('format', values.format, (name) => oneOf('format', name, FORMATS)) : (['table', 'waterfall'] as const);
-  const report = await readReportFile(file);
+  const { report } = await readReportFile(file);
   io.stdout.write(formats.map((name) => reporters[name].render(report)).join('\n'));
   return 0;
 }

@@ -22,14 +22,13 @@ export function requestThrough(agent: http.Agent): (request: ClientRequest) => P
         res.on('data', (chunk: Buffer) => (bytes += chunk.length));
         res.on('error', reject);
         res.on('end', () => {
-          const timing = res.headers['server-timing'];
           resolve({
             status: res.statusCode ?? 0,
             bytes,
             startMs,
             firstByteMs,
             endMs: now(),
-            serverTiming: Array.isArray(timing) ? timing.join(', ') : (timing ?? null),
+            serverTiming: headerText(res.headers['server-timing']),
             header: (name: string) => headerText(res.headers[name]),
           });
         });

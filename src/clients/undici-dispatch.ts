@@ -1,5 +1,5 @@
 import { Agent, type Dispatcher } from 'undici';
-import { now, type Client, type ClientResponse } from './client.ts';
+import { headerText, now, type Client, type ClientResponse } from './client.ts';
 
 /**
  * undici's dispatch() with a minimal handler: no Readable body stream and no promise per chunk,
@@ -33,8 +33,7 @@ export const undiciDispatchClient = {
               onResponseStart(_ctl, statusCode, headers) {
                 firstByteMs = now();
                 status = statusCode;
-                const timing = headers['server-timing'];
-                serverTiming = Array.isArray(timing) ? timing.join(', ') : (timing ?? null);
+                serverTiming = headerText(headers['server-timing'] as string | string[] | undefined);
               },
               onResponseData(_ctl, chunk) {
                 bytes += chunk.length;

@@ -1,5 +1,5 @@
 import { Pool } from 'undici';
-import { now, type Client } from './client.ts';
+import { headerText, now, type Client } from './client.ts';
 
 /** undici Pool: one per origin, skipping the Agent's origin lookup; requests by path. */
 export const undiciPoolClient = {
@@ -20,14 +20,14 @@ export const undiciPoolClient = {
         const firstByteMs = now();
         let bytes = 0;
         for await (const chunk of res.body) bytes += (chunk as Buffer).length;
-        const timing = res.headers['server-timing'];
         return {
           status: res.statusCode,
           bytes,
           startMs,
           firstByteMs,
           endMs: now(),
-          serverTiming: Array.isArray(timing) ? timing.join(', ') : (timing ?? null),
+          serverTiming: headerText(res.headers['server-timing']),
+          header: (name: string) => headerText(res.headers[name]),
         };
       },
       close: async () => {

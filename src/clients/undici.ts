@@ -15,14 +15,13 @@ export function createUndiciClient(makeDispatcher: (connections: number) => Disp
           const firstByteMs = now();
           let bytes = 0;
           for await (const chunk of res.body) bytes += (chunk as Buffer).length;
-          const timing = res.headers['server-timing'];
           return {
             status: res.statusCode,
             bytes,
             startMs,
             firstByteMs,
             endMs: now(),
-            serverTiming: Array.isArray(timing) ? timing.join(', ') : (timing ?? null),
+            serverTiming: headerText(res.headers['server-timing']),
             header: (name: string) => headerText(res.headers[name]),
           };
         },

@@ -1,6 +1,6 @@
 // fanout-bench.config.json: validated once here; every error names the file and the field.
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { readJsonFile } from '../../read-json.ts';
 import { InputError, describeZodError } from '../../input-error.ts';
 import type { ThresholdRules } from './evaluate.ts';
 import { parseThreshold, type ThresholdRule } from './parse.ts';
@@ -30,18 +30,6 @@ export function parseConfig(json: unknown, file: string): BenchConfig {
 }
 
 export async function loadConfig(file: string): Promise<BenchConfig> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new InputError(`config ${file}: ${code === 'ENOENT' ? 'not found' : `cannot be read (${code ?? 'error'})`}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`config ${file}: not valid JSON (${(error as Error).message})`);
-  }
+  const json = await readJsonFile(file, `config ${file}`);
   return parseConfig(json, file);
 }
