@@ -23,11 +23,13 @@ export class RequestContext implements RouteContext {
   readonly random: Random;
   readonly faultState: FaultState;
   #signal: AbortSignal | null = null;
+  #url: URL | null = null;
 
   constructor(
     readonly req: IncomingMessage,
     readonly res: ServerResponse,
-    readonly url: URL,
+    /** `http://host`, against which the request target is resolved. */
+    private readonly base: string,
     readonly params: string[],
     settings: ServerSettings,
   ) {
@@ -37,6 +39,18 @@ export class RequestContext implements RouteContext {
     this.maxBodyBytes = settings.maxBodyBytes;
     this.random = settings.random;
     this.faultState = settings.faultState;
+  }
+
+  /** The full request URL, parsed on first use: the cached /get echo never needs it. */
+  get url(): URL {
+    if (this.#url === null) {
+      try {
+        this.#url = new URL(this.req.url ?? '/', this.base);
+      } catch {
+        throw new BadRequest('malformed request target');
+      }
+    }
+    return this.#url;
   }
 
   /** Aborted when the response closes unfinished: the client went away, or close() destroyed its socket. Made on first use. */

@@ -7,8 +7,9 @@ import type { IncomingMessage } from 'node:http';
 const MAX_ENTRIES = 256;
 const bodies = new Map<string, Buffer>();
 
-export function echoKey(req: IncomingMessage, url: URL, origin: string): string {
-  return `${req.method} ${url.href}\n${origin}\n${req.rawHeaders.join('\n')}`;
+/** The echo depends on the method, the target, the origin and the raw headers (Host among them). */
+export function echoKey(req: IncomingMessage, origin: string): string {
+  return `${req.method} ${req.url}\n${origin}\n${req.rawHeaders.join('\n')}`;
 }
 
 /** The JSON body for `key`, built (pretty-printed, newline-terminated, as sendJson does) on a miss. */

@@ -52,7 +52,7 @@ export const routes: Route[] = [
     pattern: /^\/get\/?$/,
     methods: ['GET', 'HEAD'],
     handle: (ctx) =>
-      sendJsonBytes(ctx.res, 200, cachedJsonBody(echoKey(ctx.req, ctx.url, ctx.origin), () => echoRequest(ctx.req, ctx.url, ctx.origin)), NO_DELAY_TIMING),
+      sendJsonBytes(ctx.res, 200, cachedJsonBody(echoKey(ctx.req, ctx.origin), () => echoRequest(ctx.req, ctx.url, ctx.origin)), NO_DELAY_TIMING),
   },
   {
     pattern: /^\/delay\/([^/]+)\/?$/,
@@ -68,7 +68,7 @@ export const routes: Route[] = [
       const timing = { 'server-timing': serverTiming(servedMs, requestedMs, warmup ? 'skipped for warm-up' : undefined) };
       const build = () => ({ ...echoRequest(ctx.req, ctx.url, ctx.origin), ...echoBody(body), method: ctx.req.method });
       if (body.text !== '') return sendJson(ctx.res, 200, build(), timing);
-      sendJsonBytes(ctx.res, 200, cachedJsonBody(echoKey(ctx.req, ctx.url, ctx.origin), build), timing);
+      sendJsonBytes(ctx.res, 200, cachedJsonBody(echoKey(ctx.req, ctx.origin), build), timing);
     },
   },
   {
