@@ -4,10 +4,15 @@ import { z } from 'zod';
 import { InputError, describeZodError } from './input-error.ts';
 import { readJsonFile } from './read-json.ts';
 
+/** Absolute URLs keep only their path and query: every request goes to the local target, never to the
+ *  host named. A path must not start with "//", which URL resolution would read as another host. */
 const UrlEntry = z
   .string()
   .min(1)
-  .refine((url) => url.startsWith('/') || /^https?:\/\//.test(url), 'must be a path starting with "/" or an http(s) URL');
+  .refine((url) => (url.startsWith('/') && !url.startsWith('//')) || /^https?:\/\//.test(url), 'must be a path starting with a single "/" or an http(s) URL')
+  .refine((url) => url.startsWith('/') || URL.canParse(url), 'is not a valid URL')
+  .transform((url) => toPath(url))
+  .refine((path) => !path.startsWith('//'), 'must not have a path starting with "//"');
 
 const FixtureFile = z.union([
   z.array(UrlEntry).min(1),
@@ -41,13 +46,12 @@ export async function loadFixture(file: string): Promise<LoadedFixture> {
   return {
     name: ('name' in data && data.name) || basename(file, extname(file)),
     description: ('description' in data && data.description) || '',
-    paths: data.urls.map(toPath),
+    paths: data.urls,
     concurrency: ('concurrency' in data && data.concurrency) || DEFAULT_CONCURRENCY,
     file,
   };
 }
 
-/** Absolute URLs keep only their path and query: every request goes to the local target, never to the host named. */
 function toPath(url: string): string {
   if (url.startsWith('/')) return url;
   const parsed = new URL(url);

@@ -29,8 +29,8 @@ export const ScaleMeasuredSchema = z.object({
   rssPerInFlightBytes: z.number(),
   /**
    * Live heap per in-flight request: heap after a forced GC with the warm-up round in flight, minus
-   * heap after a forced GC once it finished, over the requests that were in flight; null below 100 in flight, where the
-   * difference is lost among JIT code and buffers.
+   * heap after a forced GC once it finished, over the requests that were in flight; null below 100 in flight
+   * (the difference is lost among JIT code and buffers) and when the difference is not positive (GC noise won).
    */
   liveHeapPerInFlightBytes: z.number().nullable(),
 });

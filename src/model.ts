@@ -25,6 +25,8 @@ export const FailedAttemptSchema = z.object({
   endMs: z.number(),
   outcome: OutcomeSchema,
   status: z.int().optional(),
+  /** The delay the server says it served this try (Server-Timing), absent when it did not say. */
+  serverDelayMs: z.number().optional(),
   /** What the harness waited before the next try: Retry-After when the server sent one, else backoff. */
   waitMs: z.number().nonnegative(),
   /** True when waitMs came from the server's Retry-After / retry-after-ms. */

@@ -27,6 +27,16 @@ export function nonNegativeNumber(flag: string, raw: string): number {
   return n;
 }
 
+/** At most `max`: node timers overflow past 2^31 ms (~24.8 days) and would fire at once. */
+export function atMost(flag: string, value: number, max: number): number {
+  if (value > max) throw new InputError(`--${flag}: expected at most ${max}, got ${value}`);
+  return value;
+}
+
+/** Largest time scale and delay the CLI accepts, keeping every served delay far below node's timer limit. */
+export const MAX_TIME_SCALE = 1000;
+export const MAX_DELAY_S = 3600;
+
 export function oneOf<T extends string>(flag: string, raw: string, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(raw)) throw new InputError(`--${flag}: expected one of ${allowed.join(', ')}, got "${raw}"`);
   return raw as T;

@@ -11,11 +11,12 @@ import { reportFileName, writeFileAtomic } from './files.ts';
 import { LOAD_FLAGS, LOAD_HELP, parseLoadFlags } from './load-flags.ts';
 import { LOAD_DEFAULTS, LOAD_QUICK } from '../suites/load/options.ts';
 import { OPEN_FLAGS, OPEN_HELP, parseOpenFlags } from './open-flags.ts';
-import { listOf, nonNegativeInt, oneOf, positiveInt, positiveNumber } from './flags.ts';
+import { atMost, listOf, MAX_TIME_SCALE, nonNegativeInt, oneOf, positiveInt, positiveNumber } from './flags.ts';
 import { parseFlags } from './parse.ts';
 import { progressLine, wantsProgress } from './progress.ts';
 import { assertRemoteRunWithinCaps, parseResilienceFlags, RESILIENCE_FLAGS, RESILIENCE_HELP } from './resilience-flags.ts';
 import { RUN_GATE_FLAGS, RUN_GATE_HELP, finishRunGate, loadRunGate, type RunGate } from './run-gate.ts';
+import { harnessFailures } from '../harness-failures.ts';
 import { InputError } from '../input-error.ts';
 import { DEFAULT_SUITES, SUITE_NAMES, type SuiteName } from '../suites/index.ts';
 import { MICRO_DEFAULTS } from '../suites/micro/options.ts';
@@ -117,7 +118,7 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     client: values.client === undefined ? RUN_DEFAULTS.client : oneOf('client', values.client, CLIENT_NAMES),
     iterations: values.iterations === undefined ? RUN_DEFAULTS.iterations : positiveInt('iterations', values.iterations),
     warmup: values.warmup === undefined ? RUN_DEFAULTS.warmup : nonNegativeInt('warmup', values.warmup),
-    timeScale: values['time-scale'] === undefined ? RUN_DEFAULTS.timeScale : positiveNumber('time-scale', values['time-scale']),
+    timeScale: values['time-scale'] === undefined ? RUN_DEFAULTS.timeScale : atMost('time-scale', positiveNumber('time-scale', values['time-scale']), MAX_TIME_SCALE),
     timeoutMs: values['timeout-ms'] === undefined ? RUN_DEFAULTS.timeoutMs : positiveNumber('timeout-ms', values['timeout-ms']),
     load: parseLoadFlags(values, defaultRun ? LOAD_QUICK : LOAD_DEFAULTS),
     open: parseOpenFlags(values),
@@ -133,6 +134,10 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     gate: await loadRunGate(values),
   };
   assertRemoteRunWithinCaps(options);
+  // The scale suite runs its own delay server on a worker thread; it cannot measure another target.
+  if (options.target !== undefined && options.suites.includes('scale')) {
+    throw new InputError('--target: the scale suite always measures its own delay server; leave scale out of --suite');
+  }
   return options;
 }
 
@@ -176,5 +181,5 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     return 130;
   }
   const gateCode = await finishRunGate(report, reportPath, options.gate, io, options.json || options.quiet);
-  return gateCode !== 0 ? gateCode : report.errors.length > 0 ? 1 : 0;
+  return gateCode !== 0 ? gateCode : harnessFailures(report).length > 0 ? 1 : 0;
 }

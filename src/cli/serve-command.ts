@@ -2,7 +2,7 @@
 import { InputError } from '../input-error.ts';
 import { DELAY_SERVER_DEFAULTS, startDelayServer } from '../server/index.ts';
 import { isLoopbackHost } from '../safety.ts';
-import { nonNegativeInt, nonNegativeNumber, positiveInt, positiveNumber } from './flags.ts';
+import { atMost, MAX_DELAY_S, MAX_TIME_SCALE, nonNegativeInt, nonNegativeNumber, positiveInt, positiveNumber } from './flags.ts';
 import { parseFlags } from './parse.ts';
 import type { CommandIO } from './run-command.ts';
 
@@ -53,8 +53,11 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
   }
   const port = values.port === undefined ? 0 : nonNegativeInt('port', values.port);
   if (port > 65_535) throw new InputError(`--port: expected 0–65535, got ${port}`);
-  const timeScale = values['time-scale'] === undefined ? 1 : positiveNumber('time-scale', values['time-scale']);
-  const maxDelayS = values['max-delay'] === undefined ? DELAY_SERVER_DEFAULTS.maxDelayS : nonNegativeNumber('max-delay', values['max-delay']);
+  const timeScale = values['time-scale'] === undefined ? 1 : atMost('time-scale', positiveNumber('time-scale', values['time-scale']), MAX_TIME_SCALE);
+  const maxDelayS = values['max-delay'] === undefined ? DELAY_SERVER_DEFAULTS.maxDelayS : atMost('max-delay', nonNegativeNumber('max-delay', values['max-delay']), MAX_DELAY_S);
+  if (maxDelayS * 1000 * timeScale + 5000 > 2 ** 31 - 1) {
+    throw new InputError(`--max-delay × --time-scale: ${maxDelayS} s × ${timeScale} is beyond node's timer limit (about 24 days)`);
+  }
   const limits = {
     ...(values['request-timeout-ms'] === undefined ? {} : { requestTimeoutMs: positiveInt('request-timeout-ms', values['request-timeout-ms']) }),
     headersTimeoutMs: values['headers-timeout-ms'] === undefined ? DELAY_SERVER_DEFAULTS.headersTimeoutMs : positiveInt('headers-timeout-ms', values['headers-timeout-ms']),

@@ -19,6 +19,8 @@ export const undiciDispatchClient = {
           let status = 0;
           let bytes = 0;
           let serverTiming: string | null = null;
+          // Kept by reference, read only if the harness asks (Retry-After): no copy per request.
+          let responseHeaders: Record<string, string | string[] | undefined> = {};
           let controller: Dispatcher.DispatchController | undefined;
           const onAbort = (): void => controller?.abort(signal.reason);
           const settle = (): void => signal.removeEventListener('abort', onAbort);
@@ -33,14 +35,16 @@ export const undiciDispatchClient = {
               onResponseStart(_ctl, statusCode, headers) {
                 firstByteMs = now();
                 status = statusCode;
-                serverTiming = headerText(headers['server-timing'] as string | string[] | undefined);
+                responseHeaders = headers as Record<string, string | string[] | undefined>;
+                serverTiming = headerText(responseHeaders['server-timing']);
               },
               onResponseData(_ctl, chunk) {
                 bytes += chunk.length;
               },
               onResponseEnd() {
                 settle();
-                resolve({ status, bytes, startMs, firstByteMs, endMs: now(), serverTiming });
+                const kept = responseHeaders;
+                resolve({ status, bytes, startMs, firstByteMs, endMs: now(), serverTiming, header: (name: string) => headerText(kept[name]) });
               },
               onResponseError(_ctl, error) {
                 settle();

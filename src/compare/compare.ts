@@ -1,5 +1,6 @@
 // Compares two reports metric by metric: bootstrap CI of the ratio of medians, Mann–Whitney U,
 // and the direction-aware decision rule. Pure: same reports and settings, same comparison.
+import { InputError } from '../input-error.ts';
 import type { Report } from '../model.ts';
 import { BOOTSTRAP_DEFAULTS, bootstrapRatioOfMedians } from '../stats/bootstrap.ts';
 import { decide, type Verdict } from '../stats/decision.ts';
@@ -77,7 +78,7 @@ export function compareMetrics(
 
 export function compareMetric(baseline: Metric, current: Metric, settings: CompareSettings): MetricComparison {
   if (baseline.unit !== current.unit || baseline.direction !== current.direction) {
-    throw new Error(`metric ${current.id} changed unit or direction between the reports`);
+    throw new InputError(`metric ${current.id} changed unit or direction between the reports`);
   }
   const base = { id: current.id, unit: current.unit, direction: current.direction, baseline: side(baseline), current: side(current) };
   const ratio = current.value / baseline.value;

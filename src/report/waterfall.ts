@@ -38,10 +38,11 @@ function column(ms: number, axisMs: number): number {
 }
 
 function bar(record: RequestRecord, axisMs: number): string {
-  const start = column(record.startMs, axisMs);
+  // Every request gets at least one in-flight cell, so the last start column is BAR_WIDTH − 1.
+  const start = Math.min(column(record.startMs, axisMs), BAR_WIDTH - 1);
   const end = Math.max(column(record.endMs, axisMs), start + 1);
-  const queued = column(record.queuedMs, axisMs);
-  return `${' '.repeat(queued)}${QUEUED.repeat(start - queued)}${IN_FLIGHT.repeat(end - start)}`.padEnd(BAR_WIDTH).slice(0, BAR_WIDTH + 1);
+  const queued = Math.min(column(record.queuedMs, axisMs), start);
+  return `${' '.repeat(queued)}${QUEUED.repeat(start - queued)}${IN_FLIGHT.repeat(end - start)}`.padEnd(BAR_WIDTH);
 }
 
 function outcomeLabel(record: RequestRecord): string {

@@ -121,6 +121,8 @@ function assertLimits(opts: Required<DelayServerOptions>): void {
     if (!(opts[key] > 0) || !Number.isFinite(opts[key])) throw new RangeError(`${key} must be a positive number`);
   }
   const maxServedMs = opts.maxDelayS * 1000 * opts.timeScale;
+  // Node timers fire at once past 2^31 − 1 ms: such a delay or deadline would be a lie.
+  if (opts.requestTimeoutMs > 2 ** 31 - 1) throw new RangeError(`requestTimeoutMs (${opts.requestTimeoutMs}) exceeds node's timer limit (2^31 − 1 ms)`);
   if (maxServedMs >= opts.requestTimeoutMs) {
     throw new RangeError(`requestTimeoutMs (${opts.requestTimeoutMs}) must exceed the longest served delay (${maxServedMs} ms = maxDelayS × 1000 × timeScale)`);
   }

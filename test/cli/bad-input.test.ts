@@ -29,6 +29,9 @@ before(async () => {
   await writeFile(join(dir, 'bad-k.json'), JSON.stringify({ urls: ['/get'], concurrency: [0] }));
   await writeFile(join(dir, 'empty.json'), '[]');
   await writeFile(join(dir, 'not-a-report.json'), '{"a": 1}');
+  await writeFile(join(dir, 'other-host.json'), '["//example.invalid/delay/1"]');
+  await writeFile(join(dir, 'bad-absolute.json'), '["http://"]');
+  await writeFile(join(dir, 'other-host-path.json'), '["http://x.test//example.invalid/get"]');
 });
 after(() => rm(dir, { recursive: true, force: true }));
 
@@ -50,7 +53,7 @@ const CASES: [string[], RegExp][] = [
   [['run', '--suite', 'nope'], /--suite: expected one of strategies/],
   [['run', '--urls', '/no/such/file.json'], /URL file \/no\/such\/file.json: not found/],
   [['run', '--urls', '@not-json'], /URL file .*not-json.json: not valid JSON/],
-  [['run', '--urls', '@bad-url'], /URL file .*bad-url.json: urls\.1: must be a path starting with "\/" or an http\(s\) URL/],
+  [['run', '--urls', '@bad-url'], /URL file .*bad-url.json: urls\.1: must be a path starting with a single "\/" or an http\(s\) URL/],
   [['run', '--urls', '@extra-key'], /URL file .*extra-key.json: .*timeout/],
   [['run', '--urls', '@bad-k'], /URL file .*bad-k.json: concurrency\.0: .*/],
   [['run', '--urls', '@empty'], /URL file .*empty.json: .*expected an array of URLs/],
@@ -68,6 +71,11 @@ const CASES: [string[], RegExp][] = [
   // Refused before anything is sent: the worst case is over the remote cap.
   [['run', '--target', 'http://192.0.2.1', '--allow-remote', '--iterations', '100'], /remote target: this run could send \d+ requests, over the cap of 1000/],
   [['run', '--allow-remote'], /--allow-remote: only meaningful with --target URL/],
+  [['run', '--urls', '@other-host'], /other-host.json: 0: must be a path starting with a single "\/"/],
+  [['run', '--urls', '@bad-absolute'], /bad-absolute.json: 0: is not a valid URL/],
+  [['run', '--urls', '@other-host-path'], /other-host-path.json: 0: must not have a path starting with "\/\/"/],
+  [['run', '--target', 'http://127.0.0.1:9', '--suite', 'strategies,scale'], /--target: the scale suite always measures its own delay server/],
+  [['run', '--time-scale', '5000'], /--time-scale: expected at most 1000, got 5000/],
   [['report'], /report: expected a report file/],
   [['report', '/no/such/report.json'], /\/no\/such\/report.json: not found/],
   [['report', '@not-json'], /not-json.json: not valid JSON/],

@@ -1,4 +1,5 @@
 // The extractor registry: every section's metrics, in one list, ids unique.
+import { InputError } from '../../input-error.ts';
 import type { Report } from '../../model.ts';
 import type { Metric, MetricExtractor } from './metric.ts';
 import { loadExtractor } from './load.ts';
@@ -10,7 +11,7 @@ export function extractMetrics(report: Report, from: readonly MetricExtractor[] 
   const metrics = from.flatMap((extractor) => extractor.extract(report));
   const seen = new Set<string>();
   for (const metric of metrics) {
-    if (seen.has(metric.id)) throw new Error(`two metrics share the id ${metric.id}`);
+    if (seen.has(metric.id)) throw new InputError(`two metrics share the id ${metric.id}`);
     seen.add(metric.id);
   }
   return metrics;

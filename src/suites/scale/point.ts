@@ -59,7 +59,9 @@ export async function warmUpPoint(options: PointOptions): Promise<{ liveHeapPerI
   fullGc();
   const idleBytes = process.memoryUsage().heapUsed;
   const readable = pending >= MIN_IN_FLIGHT_FOR_HEAP && recorder.records.length === inFlight;
-  return { liveHeapPerInFlightBytes: readable ? (loadedBytes - idleBytes) / pending : null };
+  const perRequestBytes = (loadedBytes - idleBytes) / pending;
+  // A difference at or below zero means GC and JIT noise outweighed the requests: no reading, not a negative one.
+  return { liveHeapPerInFlightBytes: readable && perRequestBytes > 0 ? perRequestBytes : null };
 }
 
 export async function measurePoint(options: PointOptions, liveHeapPerInFlightBytes: number | null): Promise<ScaleMeasured> {

@@ -126,11 +126,13 @@ export function recordingAttempt(
     for (;;) {
       const wait = waitBefore(index, failed.length, last);
       if (wait === null) break;
+      const triedDelayMs = last.res ? servedDelayMs(last.res.serverTiming) : undefined;
       failed.push({
         startMs: rel(last.startMs),
         endMs: rel(last.endMs),
         outcome: last.outcome,
         ...(last.res ? { status: last.res.status } : {}),
+        ...(triedDelayMs === undefined ? {} : { serverDelayMs: triedDelayMs }),
         ...wait,
       });
       try {

@@ -33,7 +33,9 @@ export type StrategyProgress =
 
 export function planRows(fixtures: readonly LoadedFixture[], names: readonly StrategyName[], concurrency: readonly number[] | null, baseUrl: string): StrategyRow[] {
   return fixtures.flatMap((fixture) => {
-    const urls = fixture.paths.map((path) => new URL(path, baseUrl).toString());
+    // Origin + path, never URL resolution: a path can only ever name a resource on the target.
+    const origin = new URL(baseUrl).origin;
+    const urls = fixture.paths.map((path) => `${origin}${path}`);
     return names.flatMap((name): StrategyRow[] =>
       strategies[name].takesConcurrency
         ? (concurrency ?? fixture.concurrency).map((k) => ({ fixture: fixture.name, urls, strategy: name, concurrency: k }))

@@ -96,7 +96,7 @@ export async function runStrategyRow(row: StrategyRow, options: RowOptions): Pro
       throw new Error(`expected ${options.iterations} measured runs, got ${measured.length} (${latency.samplesCount} samples)`);
     }
     const median = nearestTo(measured, latency.p50);
-    const serviceMs = median.records.map((r) => r.serverDelayMs ?? 0);
+    const serviceMs = median.records.map(serviceTimeMs);
     const idealMs = strategy.idealMs(serviceMs, k);
     const allRecords = measured.flatMap((run) => run.records);
     const requestMs = allRecords.map((r) => r.endMs - r.startMs);
@@ -136,4 +136,11 @@ function nearestTo(runs: readonly MeasuredRun[], wallMs: number): MeasuredRun {
   let best = runs[0]!;
   for (const run of runs) if (Math.abs(run.wallMs - wallMs) < Math.abs(best.wallMs - wallMs)) best = run;
   return best;
+}
+
+/** What a request needs with zero overhead: the delay served on its last try, plus, for each earlier
+ *  try, the delay served then and the wait the retry policy (or Retry-After) imposed after it. */
+export function serviceTimeMs(record: RequestRecord): number {
+  const earlierMs = (record.failedAttempts ?? []).reduce((sum, f) => sum + (f.serverDelayMs ?? 0) + f.waitMs, 0);
+  return earlierMs + (record.serverDelayMs ?? 0);
 }

@@ -70,8 +70,10 @@ test('the same sweep with its client on a worker thread posts each point back an
   if (point?.state !== 'measured' || wide?.state !== 'measured') return;
   assert.equal(point.ok, 50);
   assert.ok(Math.abs(point.idealMs - 25) < 1, `ideal ${point.idealMs}`);
-  // 200 in flight: enough to read live heap per request, which is positive and well under a megabyte.
-  assert.ok(wide.liveHeapPerInFlightBytes !== null && wide.liveHeapPerInFlightBytes > 0 && wide.liveHeapPerInFlightBytes < 1024 * 1024, `live heap ${wide.liveHeapPerInFlightBytes}`);
+  // 200 in flight: enough to read live heap per request, which is positive and well under a megabyte
+  // (or no reading at all when GC noise outweighed it on a busy machine — never a negative one).
+  const liveHeap = wide.liveHeapPerInFlightBytes;
+  assert.ok(liveHeap === null || (liveHeap > 0 && liveHeap < 1024 * 1024), `live heap ${liveHeap}`);
   assert.deepEqual(saved, [1, 2, 4]);
   assert.deepEqual(progress, ['warming up…', '[1/4] 50 × c10…', '[2/4] 50 × c200…', '[4/4] 200 × c200…']);
   assert.match(section.warmup, /^once, 200 GET \/delay\/0 at c = 100; per point/);
