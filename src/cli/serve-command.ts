@@ -26,7 +26,6 @@ and the faults /ratelimit, /reset, /hang, /drip, /malformed, /flaky (see README)
   --help            this text
 `;
 
-export const isLoopback = isLoopbackHost;
 
 export async function serveCommand(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseFlags('serve', args, {
@@ -48,7 +47,7 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
   }
   if (positionals.length > 0) throw new InputError(`serve: unexpected argument "${positionals[0]}" (see fanout-bench serve --help)`);
   const host = values.host ?? DELAY_SERVER_DEFAULTS.host;
-  if (!isLoopback(host) && !values.expose) {
+  if (!isLoopbackHost(host) && !values.expose) {
     throw new InputError(`--host: ${host} is not a loopback address; add --expose to bind it anyway`);
   }
   const port = values.port === undefined ? 0 : nonNegativeInt('port', values.port);

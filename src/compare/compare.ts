@@ -83,7 +83,7 @@ export function compareMetric(baseline: Metric, current: Metric, settings: Compa
   const base = { id: current.id, unit: current.unit, direction: current.direction, baseline: side(baseline), current: side(current) };
   const ratio = current.value / baseline.value;
   if (baseline.samples.length === 0 || current.samples.length === 0) {
-    return { ...base, ratio, ci: null, pValue: null, test: null, verdict: 'unchanged', note: 'no samples to test' };
+    return { ...base, ratio, ci: null, pValue: null, test: null, verdict: 'unchanged', note: 'no samples, so not tested: gate it with a threshold (--config)' };
   }
   const ci = bootstrapRatioOfMedians(baseline.samples, current.samples, settings);
   const test = mannWhitneyU(baseline.samples, current.samples);

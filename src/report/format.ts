@@ -10,6 +10,16 @@ export function formatMs(ms: number): string {
   return `${ms.toFixed(2)} ms`;
 }
 
+/** A count per second, rounded, with thousands separators ("24,010"). */
+export const formatRate = (perSec: number | null): string =>
+  perSec === null || !Number.isFinite(perSec) ? '–' : Math.round(perSec).toLocaleString('en-US');
+
+/** A share of 1 as a whole percentage. */
+export const formatShare = (share: number): string => `${Math.round(share * 100)}%`;
+
+/** A markdown table cell: a literal | would end the cell. */
+export const escapeCell = (text: string): string => text.replaceAll('|', '\\|');
+
 export const formatSignedMs = (ms: number): string => (ms >= 0 ? `+${formatMs(ms)}` : formatMs(ms));
 
 export const formatRatio = (ratio: number | null, digits = 2): string =>

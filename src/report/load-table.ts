@@ -1,7 +1,7 @@
 // The load section as a terminal table: one row per sweep point, delay server beside bare server.
 import { terminalTable } from './terminal-table.ts';
 import type { LoadOutcome, LoadSection } from '../model-load.ts';
-import { formatMs, formatRatio } from './format.ts';
+import { formatMs, formatRate, formatRatio, formatShare } from './format.ts';
 
 export const LOAD_COLUMNS = [
   'endpoint',
@@ -20,10 +20,6 @@ export const LOAD_COLUMNS = [
   'srv µs/req',
   'gen CPU',
 ] as const;
-
-export const formatRate = (perSec: number | null): string => (perSec === null || !Number.isFinite(perSec) ? '–' : Math.round(perSec).toLocaleString('en-US'));
-
-const formatShare = (share: number): string => `${Math.round(share * 100)}%`;
 
 function rps(outcome: LoadOutcome): string {
   return outcome.state === 'measured' ? formatRate(outcome.requestsPerSec) : 'failed';

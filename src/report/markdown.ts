@@ -1,7 +1,5 @@
-import { STRATEGY_COLUMNS, strategyCells } from './format.ts';
+import { STRATEGY_COLUMNS, escapeCell, strategyCells } from './format.ts';
 import type { Reporter } from './reporter.ts';
-
-const escapeCell = (text: string): string => text.replaceAll('|', '\\|');
 
 export const markdownReporter = {
   name: 'markdown',

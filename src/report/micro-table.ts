@@ -1,10 +1,8 @@
 // The micro section as terminal tables: client stacks, then scheduler overhead per task.
 import { terminalTable } from './terminal-table.ts';
 import type { MicroSection } from '../model-micro.ts';
-import { formatMs, formatPct, formatRatio } from './format.ts';
+import { formatMs, formatPct, formatRate, formatRatio } from './format.ts';
 
-
-export const formatOpsPerSec = (ops: number): string => (Number.isFinite(ops) ? Math.round(ops).toLocaleString('en-US') : '–');
 
 /** Per-task costs are fractions of a microsecond to a few; ms would print as zeros. */
 export const formatUs = (ms: number): string => {
@@ -23,7 +21,7 @@ export function microTable(section: MicroSection): string {
     for (const row of section.clients) {
       table.push([
         row.client,
-        formatOpsPerSec(row.opsPerSec),
+        formatRate(row.opsPerSec),
         formatPct(row.latencyMs.rme),
         formatShortMs(row.latencyMs.p50),
         formatShortMs(row.latencyMs.p99),

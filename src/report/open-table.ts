@@ -1,8 +1,7 @@
 // The open-loop section as a terminal table: one row per rate step, the knee marked.
 import { terminalTable } from './terminal-table.ts';
 import type { OpenSection } from '../model-open.ts';
-import { formatMs } from './format.ts';
-import { formatRate } from './load-table.ts';
+import { formatMs, formatRate } from './format.ts';
 
 export const OPEN_COLUMNS = [
   'rate/s',

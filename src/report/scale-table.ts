@@ -1,7 +1,7 @@
 // The scaling sweep as a terminal table: one row per requests × concurrency, skipped points included.
 import { terminalTable } from './terminal-table.ts';
 import type { ScaleSection } from '../model-scale.ts';
-import { formatMs, formatRatio } from './format.ts';
+import { formatMs, formatRatio, formatShare } from './format.ts';
 
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes)) return '–';
@@ -10,8 +10,6 @@ export function formatBytes(bytes: number): string {
   if (abs >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
   return `${bytes.toFixed(0)} B`;
 }
-
-const formatShare = (share: number): string => `${Math.round(share * 100)}%`;
 
 const HEAD = ['requests', 'c', 'wall', 'ideal', 'wall/ideal', 'ok/failed', 'req p99', 'loop p99', 'loop busy c/s', 'CPU/req', 'peak RSS/in-flight', 'live heap/in-flight'];
 

@@ -1,5 +1,6 @@
 // Percentile-bootstrap confidence interval of median(current) / median(baseline): the two
 // sample sets are resampled independently, with a seeded PRNG so the same inputs give the same CI.
+import { quantileSorted } from './percentile.ts';
 import { seededRandom, type Random } from '../server/random.ts';
 
 export interface BootstrapOptions {
@@ -34,7 +35,7 @@ export function bootstrapRatioOfMedians(
   }
   ratios.sort();
   const tail = (1 - confidence) / 2;
-  return { low: percentileOfSorted(ratios, tail), high: percentileOfSorted(ratios, 1 - tail) };
+  return { low: quantileSorted(ratios, tail), high: quantileSorted(ratios, 1 - tail) };
 }
 
 function resampledMedian(values: readonly number[], scratch: Float64Array, random: Random): number {
@@ -43,11 +44,4 @@ function resampledMedian(values: readonly number[], scratch: Float64Array, rando
   scratch.sort();
   const mid = (n - 1) / 2;
   return (scratch[Math.floor(mid)]! + scratch[Math.ceil(mid)]!) / 2;
-}
-
-function percentileOfSorted(sorted: Float64Array, q: number): number {
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }

@@ -6,7 +6,7 @@ export function sortedCopy(values: readonly number[]): number[] {
 }
 
 /** q in [0, 1] over an ascending array; NaN for an empty one. */
-export function quantileSorted(sorted: readonly number[], q: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);

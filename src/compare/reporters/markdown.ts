@@ -1,9 +1,9 @@
 import type { Comparison } from '../model.ts';
+import { escapeCell } from '../../report/format.ts';
 import { environmentLines, formatChange, formatCi, formatP, formatValue, summaryLine } from './format.ts';
 import type { ComparisonReporter } from './reporter.ts';
 import { thresholdsMarkdown } from './thresholds.ts';
 
-const escapeCell = (text: string): string => text.replaceAll('|', '\\|');
 const VERDICT_CELL = { regressed: '❌ regressed', improved: '✅ improved', unchanged: 'unchanged' } as const;
 
 export const comparisonMarkdownReporter = {

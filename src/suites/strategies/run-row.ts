@@ -1,11 +1,11 @@
 // Measures one row — fixture × strategy × k × client — through tinybench, keeping every sample
 // and the timeline of each measured run.
-import { setMaxListeners } from 'node:events';
 import { Bench } from 'tinybench';
 import { clients, type ClientName } from '../../clients/index.ts';
 import type { RequestRecord, StrategyResult } from '../../model.ts';
 import { quantile } from '../../stats/percentile.ts';
 import { strategies, type StrategyName } from '../../strategies/index.ts';
+import { linkedAbort } from '../abort.ts';
 import { WARMUP_HEADER } from '../../server/respond.ts';
 import { recordingAttempt, type AttemptOptions } from './attempt.ts';
 import { countOutcomes } from './outcomes.ts';
@@ -49,13 +49,8 @@ export async function runStrategyRow(row: StrategyRow, options: RowOptions): Pro
   const k = row.concurrency ?? row.urls.length;
   const session = clients[options.client].open({ connections: Math.max(k, 1) });
   const runs: MeasuredRun[] = [];
-  // tinybench leaves a listener on the signal it is given: hand it a per-row one, unlinked in finally.
-  const rowAbort = new AbortController();
-  // Every try in flight and every retry wait listens on it: a fan-out, not a leak.
-  setMaxListeners(0, rowAbort.signal);
-  const forwardAbort = (): void => rowAbort.abort(options.signal?.reason);
-  options.signal?.addEventListener('abort', forwardAbort, { once: true });
-  if (options.signal?.aborted) rowAbort.abort(options.signal.reason);
+  // tinybench, every try in flight and every retry wait listen on it: a per-row signal, unlinked in finally.
+  const rowAbort = linkedAbort(options.signal);
   const runOnce = async (): Promise<{ overriddenDuration: number }> => {
     // tinybench calls the warm-up runs first; they skip the server's delays (see WARMUP_HEADER).
     const warmup = runs.length < options.warmup;
@@ -127,7 +122,7 @@ export async function runStrategyRow(row: StrategyRow, options: RowOptions): Pro
       ),
     };
   } finally {
-    options.signal?.removeEventListener('abort', forwardAbort);
+    rowAbort.unlink();
     await session.close();
   }
 }

@@ -1,5 +1,5 @@
 // tinybench adds a listener per task to the signal it is given and never removes them: each Bench
-// gets its own controller that follows the run's signal and is unlinked when the bench is done.
+// (or strategy row) gets its own controller that follows the run's signal and is unlinked when done.
 import { setMaxListeners } from 'node:events';
 
 export interface LinkedAbort {
