@@ -26,7 +26,6 @@ and the faults /ratelimit, /reset, /hang, /drip, /malformed, /flaky (see README)
   --help            this text
 `;
 
-
 export async function serveCommand(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseFlags('serve', args, {
     port: { type: 'string' },
