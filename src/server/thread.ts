@@ -32,6 +32,9 @@ export async function startDelayServerThread(options: DelayServerOptions = {}, t
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`delay server thread exited with code ${code} before listening`)));
   });
+  // Past start-up a thread that throws is ended; the requests to it then fail and are recorded as
+  // failures. Without a listener the 'error' event would crash the whole harness.
+  worker.on('error', () => void worker.terminate());
   return {
     url: ready.url,
     port: ready.port,

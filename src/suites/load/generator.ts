@@ -41,6 +41,9 @@ export function startGenerator(): LoadGenerator {
     proc.on('exit', () => {
       if (child === proc) child = null;
     });
+    // A failed fork or a send on a closed channel: the run in flight fails through 'exit' or its
+    // deadline; without a listener the 'error' event would crash the whole harness.
+    proc.on('error', () => kill(proc));
     return proc;
   };
   const kill = (proc: ChildProcess): void => {
@@ -87,7 +90,9 @@ export function startGenerator(): LoadGenerator {
         if (signal?.aborted) return onAbort();
         signal?.addEventListener('abort', onAbort, { once: true });
         const request: GeneratorRequest = { kind: 'run', id, ...run };
-        proc.send(request);
+        proc.send(request, (error) => {
+          if (error) finish(new Error(`load generator: ${error.message}`));
+        });
       });
     },
     close() {

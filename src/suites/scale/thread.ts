@@ -39,7 +39,7 @@ export async function runScaleSweepThread(options: ScaleOptions): Promise<ScaleS
           saved.then(() => resolve(message.section), reject);
         } else reject(new Error(message.message));
       });
-      worker.once('error', reject);
+      worker.on('error', reject);
       worker.once('exit', (code) => {
         if (!finished) reject(new Error(`scale thread exited with code ${code} before finishing`));
       });
