@@ -49,6 +49,7 @@ export function renderOpenTable(section: OpenSection): string {
   if (section.steps.length > 0) lines.push(table.toString());
   lines.push(
     `"intended" measures from when the schedule said to start (coordinated omission corrected), "actual" from when the request was sent; ` +
+      `latencies are of responses (any status): timeouts and network errors count in ok/failed, not in the percentiles; ` +
       `a step crosses the knee rule when p99 intended > ${rule.p99Factor} × the lowest p99 of the steps before, or > ${rule.dropFraction * 100}% are dropped or > ${rule.failFraction * 100}% fail; it is then repeated once.`,
   );
   for (const step of section.steps) {
