@@ -1,20 +1,18 @@
 // The load generator process: runs autocannon on its own event loop (so it never competes with the
 // server under test for one), measures its own CPU and loop, and answers each request over IPC.
 import autocannon from 'autocannon';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
+import { loopDelayP99Ms, startLoopDelay } from '../../stats/loop-delay.ts';
 import type { GeneratorReply, GeneratorRequest } from './autocannon-result.ts';
 
 /** Sampling interval: also bounds how far past `durationS` autocannon runs before it stops. */
 const SAMPLE_INTERVAL_MS = 100;
-/** monitorEventLoopDelay records whole timer intervals; the delay is what exceeds this. */
-const DELAY_RESOLUTION_MS = 10;
 
 async function measure(request: GeneratorRequest): Promise<GeneratorReply> {
   const base = { url: request.url, connections: request.connections, timeout: request.timeoutS, sampleInt: SAMPLE_INTERVAL_MS, skipAggregateResult: true };
   if (request.warmupS > 0) await autocannon({ ...base, duration: request.warmupS });
   process.send?.({ kind: 'measuring', id: request.id } satisfies GeneratorReply);
-  const delay = monitorEventLoopDelay({ resolution: DELAY_RESOLUTION_MS });
-  delay.enable();
+  const delay = startLoopDelay();
   const elu = performance.eventLoopUtilization();
   const cpu = process.cpuUsage();
   const startMs = performance.now();
@@ -32,7 +30,7 @@ async function measure(request: GeneratorRequest): Promise<GeneratorReply> {
       cpuUserMs: used.user / 1000,
       cpuSystemMs: used.system / 1000,
       eventLoopUtilization: busy.utilization,
-      eventLoopDelayP99Ms: delay.count > 0 ? Math.max(0, delay.percentile(99) / 1e6 - DELAY_RESOLUTION_MS) : 0,
+      eventLoopDelayP99Ms: loopDelayP99Ms(delay),
     },
   };
 }

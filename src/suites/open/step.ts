@@ -1,14 +1,12 @@
 // One rate step of the open loop against a real client: the scheduler's completions go into
 // HdrHistograms (µs), so a step can hold many requests without keeping them.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { loopDelayP99Ms, startLoopDelay } from '../../stats/loop-delay.ts';
 import type { ClientSession } from '../../clients/index.ts';
 import type { OpenStep } from '../../model-open.ts';
 import { encodeHistogram, latencyHistogramUs, summarizeHistogram, type Histogram } from '../../stats/hdr.ts';
 import { realClock } from './clock.ts';
 import { runSchedule, type Completion, type ScheduleOptions, type SchedulerClock, type SendOutcome } from './scheduler.ts';
 
-/** monitorEventLoopDelay records whole timer intervals; the delay is what exceeds this. */
-const DELAY_RESOLUTION_MS = 10;
 
 export interface StepOptions extends ScheduleOptions {
   url: string;
@@ -74,11 +72,10 @@ export class StepRecorder {
 export async function runStep(session: ClientSession, options: StepOptions, clock: SchedulerClock = realClock): Promise<Omit<OpenStep, 'kneeReasons' | 'repeat'>> {
   const recorder = new StepRecorder(options.lateThresholdMs);
   const send = sendWith(session, options.url, options.timeoutMs);
-  const loopDelay = monitorEventLoopDelay({ resolution: DELAY_RESOLUTION_MS });
-  loopDelay.enable();
+  const loopDelay = startLoopDelay();
   const result = await runSchedule(options, clock, send, (c) => recorder.record(c));
   loopDelay.disable();
-  const delayP99Ms = loopDelay.count > 0 ? Math.max(0, loopDelay.percentile(99) / 1e6 - DELAY_RESOLUTION_MS) : 0;
+  const delayP99Ms = loopDelayP99Ms(loopDelay);
   return recorder.step(
     options.ratePerSec,
     { scheduled: result.scheduled, started: result.started, dropped: result.dropped, wallMs: result.endMs - result.startMs },

@@ -1,6 +1,7 @@
 // What a scale point watches while it runs: peak RSS and heap (sampled on an interval) and the
 // client's event-loop delay. Started just before the measured run, stopped just after it.
-import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'node:perf_hooks';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
+import { loopDelayMs, startLoopDelay } from '../../stats/loop-delay.ts';
 
 export interface ProbeReadings {
   rssBeforeBytes: number;
@@ -17,12 +18,8 @@ export interface Probes {
   stop(): ProbeReadings;
 }
 
-const NS_PER_MS = 1e6;
 /** A run shorter than the clock's resolution reads 0/0: the report keeps 0, never NaN (JSON null). */
 const finiteOrZero = (x: number): number => (Number.isFinite(x) ? x : 0);
-/** monitorEventLoopDelay records the whole interval between its timer's runs, this included. */
-const LOOP_RESOLUTION_MS = 10;
-const loopDelayMs = (ns: number): number => Math.max(0, ns / NS_PER_MS - LOOP_RESOLUTION_MS);
 
 /** Reads another thread's event-loop utilisation (the threaded delay server's), when there is one. */
 export type LoopUtilizationOf = (since?: EventLoopUtilization) => EventLoopUtilization;
@@ -40,8 +37,7 @@ export function startProbes(sampleEveryMs: number, serverLoop?: LoopUtilizationO
     if (now.heapUsed > peakHeap) peakHeap = now.heapUsed;
   };
   const timer = setInterval(sample, sampleEveryMs);
-  const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
-  loop.enable();
+  const loop = startLoopDelay();
   return {
     stop() {
       loop.disable();
