@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
-import { headerText, now, type Client } from './client.ts';
+import { now, type Client } from './client.ts';
+import { readUndiciResponse } from './undici-response.ts';
 
 /** undici Pool: one per origin, skipping the Agent's origin lookup; requests by path. */
 export const undiciPoolClient = {
@@ -17,18 +18,7 @@ export const undiciPoolClient = {
         const target = new URL(url);
         const startMs = now();
         const res = await poolFor(target.origin).request({ path: `${target.pathname}${target.search}`, method: method as 'GET', signal, ...(headers ? { headers } : {}) });
-        const firstByteMs = now();
-        let bytes = 0;
-        for await (const chunk of res.body) bytes += (chunk as Buffer).length;
-        return {
-          status: res.statusCode,
-          bytes,
-          startMs,
-          firstByteMs,
-          endMs: now(),
-          serverTiming: headerText(res.headers['server-timing']),
-          header: (name: string) => headerText(res.headers[name]),
-        };
+        return readUndiciResponse(res, startMs, now());
       },
       close: async () => {
         await Promise.all([...pools.values()].map((pool) => pool.close()));

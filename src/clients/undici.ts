@@ -1,5 +1,6 @@
 import { Agent, request, type Dispatcher } from 'undici';
-import { headerText, now, type Client } from './client.ts';
+import { now, type Client } from './client.ts';
+import { readUndiciResponse } from './undici-response.ts';
 
 /** The undici client over any dispatcher factory; tests pass one that returns a MockAgent. */
 export function createUndiciClient(makeDispatcher: (connections: number) => Dispatcher) {
@@ -12,18 +13,7 @@ export function createUndiciClient(makeDispatcher: (connections: number) => Disp
         async request({ url, signal, method = 'GET', headers }) {
           const startMs = now();
           const res = await request(url, { dispatcher, method, signal, ...(headers ? { headers } : {}) });
-          const firstByteMs = now();
-          let bytes = 0;
-          for await (const chunk of res.body) bytes += (chunk as Buffer).length;
-          return {
-            status: res.statusCode,
-            bytes,
-            startMs,
-            firstByteMs,
-            endMs: now(),
-            serverTiming: headerText(res.headers['server-timing']),
-            header: (name: string) => headerText(res.headers[name]),
-          };
+          return readUndiciResponse(res, startMs, now());
         },
         close: () => dispatcher.close(),
       };
