@@ -12,6 +12,7 @@ export interface ServerSettings {
   maxDelayS: number;
   maxBodyBytes: number;
   random: Random;
+  seed: number;
   faultState: FaultState;
 }
 
@@ -22,6 +23,7 @@ export class RequestContext implements RouteContext {
   readonly maxBodyBytes: number;
   readonly random: Random;
   readonly faultState: FaultState;
+  readonly seed: number;
   #signal: AbortSignal | null = null;
   #url: URL | null = null;
 
@@ -39,6 +41,7 @@ export class RequestContext implements RouteContext {
     this.maxBodyBytes = settings.maxBodyBytes;
     this.random = settings.random;
     this.faultState = settings.faultState;
+    this.seed = settings.seed;
   }
 
   /** The full request URL, parsed on first use: the cached /get echo never needs it. */

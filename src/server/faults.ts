@@ -4,7 +4,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { echoRequest } from './echo.ts';
 import { parseCount, parseSeconds } from './params.ts';
-import { BadRequest, sendJson, serverTiming } from './respond.ts';
+import { keyedUnit } from './random.ts';
+import { BadRequest, REQUEST_ID_HEADER, sendJson, serverTiming, WARMUP_HEADER } from './respond.ts';
 import type { Route, RouteContext } from './routes.ts';
 
 export const FAULT_HEADER = 'x-fanout-fault';
@@ -82,6 +83,8 @@ export const faultRoutes: Route[] = [
       const windowMs = Math.min(secondsParam(ctx, 'window_s', 1), ctx.maxDelayS) * 1000 * ctx.timeScale;
       const key = query(ctx, 'key') ?? 'default';
       if (key.length > MAX_KEY_LENGTH) throw new BadRequest(`key must be at most ${MAX_KEY_LENGTH} characters`);
+      // Warm-up runs must not spend the quota the measured runs will meet.
+      if (ctx.req.headers[WARMUP_HEADER] !== undefined) return sendJson(ctx.res, 200, echoRequest(ctx.req, ctx.url, ctx.origin), { 'server-timing': serverTiming(0) });
       const nowMs = performance.now();
       let window = ctx.faultState.windows.get(key);
       if (window === undefined || nowMs - window.startMs >= windowMs) {
@@ -196,14 +199,16 @@ export const faultRoutes: Route[] = [
     },
   },
   {
-    // Fails with probability `p` (default 0.5) with status `code` (default 503), drawn from the seeded PRNG.
+    // Fails with probability `p` (default 0.5) with status `code` (default 503): drawn from the seeded PRNG,
+    // or keyed by the harness's request id so that every strategy meets the same failures.
     pattern: /^\/flaky\/?$/,
     methods: 'any',
     handle: async (ctx) => {
       const p = probabilityParam(ctx, 'p', 0.5);
       const code = errorCodeParam(ctx, 503);
       const delayMs = Math.min(secondsParam(ctx, 'delay', 0), ctx.maxDelayS) * 1000 * ctx.timeScale;
-      const fails = ctx.random() < p;
+      const id = ctx.req.headers[REQUEST_ID_HEADER];
+      const fails = (typeof id === 'string' ? keyedUnit(ctx.seed, id) : ctx.random()) < p;
       await sleep(delayMs, undefined, { signal: ctx.signal });
       const timing = { 'server-timing': serverTiming(delayMs) };
       if (!fails) return sendJson(ctx.res, 200, echoRequest(ctx.req, ctx.url, ctx.origin), timing);

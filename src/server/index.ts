@@ -62,7 +62,7 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
   const sockets = new Set<Socket>();
   const faultState = createFaultState();
 
-  const settings: ServerSettings = { timeScale: opts.timeScale, maxDelayS: opts.maxDelayS, maxBodyBytes: opts.maxBodyBytes, random, faultState };
+  const settings: ServerSettings = { timeScale: opts.timeScale, maxDelayS: opts.maxDelayS, maxBodyBytes: opts.maxBodyBytes, random, seed: opts.seed, faultState };
 
   const checkEveryMs = Math.max(50, Math.min(1000, opts.headersTimeoutMs / 4, opts.requestTimeoutMs / 4));
   const server: Server = createServer({ keepAlive: true, connectionsCheckingInterval: checkEveryMs }, (req, res) => {

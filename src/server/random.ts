@@ -11,3 +11,11 @@ export function seededRandom(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** A draw in [0, 1) fixed by (seed, key) alone, whatever order requests arrive in: FNV-1a of the key,
+ *  mixed with the seed, then one mulberry32 step. */
+export function keyedUnit(seed: number, key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return seededRandom((hash ^ seed) >>> 0)();
+}

@@ -18,6 +18,8 @@ export interface RouteContext {
   maxDelayS: number;
   maxBodyBytes: number;
   random: Random;
+  /** The server's seed, for draws keyed by request (keyedUnit). */
+  seed: number;
   /** Aborted when the client goes away or the server closes, so no timer outlives its request. */
   signal: AbortSignal;
   /** Per-server state of the fault routes (rate-limit windows). */

@@ -4,6 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ClientResponse, ClientSession } from '../../clients/index.ts';
 import type { FailedAttempt, Outcome, RequestRecord } from '../../model.ts';
+import { REQUEST_ID_HEADER } from '../../server/respond.ts';
 import type { Attempt } from '../../strategies/index.ts';
 import { backoffMs, INTERRUPTED, isRetryable, RETRY_AFTER_MAX_MS, retryAfterMs, retryBudgetFor, type RetryPolicy } from './retry.ts';
 import { servedDelayMs } from './server-timing.ts';
@@ -39,6 +40,8 @@ export interface AttemptOptions {
   beforeTry?: (signal: AbortSignal | undefined) => Promise<void>;
   /** Sent with every try. */
   headers?: Record<string, string>;
+  /** When set, every try carries REQUEST_ID_HEADER `<requestIdPrefix><index>.<try>` (keyed fault draws). */
+  requestIdPrefix?: string;
 }
 
 /** Counted as tries happen, independently of the records, so run-row can check the two agree. */
@@ -79,7 +82,12 @@ export function recordingAttempt(
   };
   const rel = (ms: number): number => ms - runStartMs;
 
-  const tryOnce = async (url: string): Promise<Try> => {
+  const headersFor = (index: number, tryNumber: number): Record<string, string> | undefined =>
+    options.requestIdPrefix === undefined
+      ? options.headers
+      : { ...options.headers, [REQUEST_ID_HEADER]: `${options.requestIdPrefix}${index}.${tryNumber}` };
+
+  const tryOnce = async (url: string, headers: Record<string, string> | undefined): Promise<Try> => {
     counters.tries += 1;
     let issuedMs = performance.now();
     let timeout: AbortSignal | undefined;
@@ -91,7 +99,7 @@ export function recordingAttempt(
       // The timeout starts when the rate gate lets the try go, not before.
       timeout = AbortSignal.timeout(timeoutMs);
       const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-      const res = await session.request({ url, signal, ...(options.headers ? { headers: options.headers } : {}) });
+      const res = await session.request({ url, signal, ...(headers ? { headers } : {}) });
       const outcome: Outcome = res.status >= 400 ? { kind: 'http-error', status: res.status } : { kind: 'ok' };
       return { startMs: res.startMs, endMs: res.endMs, outcome, res };
     } catch (error) {
@@ -122,7 +130,7 @@ export function recordingAttempt(
     const url = urls[index];
     if (url === undefined) throw new RangeError(`request index ${index} is outside the URL set`);
     const failed: FailedAttempt[] = [];
-    let last = await tryOnce(url);
+    let last = await tryOnce(url, headersFor(index, 0));
     for (;;) {
       const wait = waitBefore(index, failed.length, last);
       if (wait === null) break;
@@ -143,7 +151,7 @@ export function recordingAttempt(
         counters.retries -= 1;
         break;
       }
-      last = await tryOnce(url);
+      last = await tryOnce(url, headersFor(index, failed.length));
     }
     const first = failed[0];
     const res = last.res;

@@ -57,6 +57,8 @@ export async function runStrategyRow(row: StrategyRow, options: RowOptions): Pro
     const startMs = performance.now();
     const recorder = recordingAttempt(session, row.urls, startMs, options.timeoutMs, {
       ...(warmup ? { headers: WARMUP_REQUEST_HEADERS } : {}),
+      // Run n of every row of a URL set sends the same ids, so keyed faults hit every strategy alike.
+      requestIdPrefix: warmup ? `w${runs.length}:` : `${runs.length - options.warmup}:`,
       ...(retries && options.retry ? { retry: options.retry } : {}),
       signal: rowAbort.signal,
       ...(options.beforeTry ? { beforeTry: options.beforeTry } : {}),
