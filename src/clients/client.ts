@@ -43,3 +43,18 @@ export const now = (): number => performance.now();
 /** One header value as text: repeated headers joined as HTTP allows. */
 export const headerText = (value: string | string[] | undefined): string | null =>
   value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+
+export type HeaderMap = Record<string, string | string[] | undefined>;
+
+/** A finished response: stamps the end now and keeps the headers readable (Server-Timing, Retry-After). */
+export function finishedResponse(status: number, bytes: number, startMs: number, firstByteMs: number, headers: HeaderMap): ClientResponse {
+  return {
+    status,
+    bytes,
+    startMs,
+    firstByteMs,
+    endMs: now(),
+    serverTiming: headerText(headers['server-timing']),
+    header: (name: string) => headerText(headers[name]),
+  };
+}

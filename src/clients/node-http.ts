@@ -1,6 +1,6 @@
 // Through the module object, not a named import, so interceptors that patch http.request (nock) see our calls.
 import http from 'node:http';
-import { headerText, now, type Client, type ClientRequest, type ClientResponse } from './client.ts';
+import { finishedResponse, now, type Client, type ClientRequest, type ClientResponse } from './client.ts';
 
 export const nodeHttpClient = {
   name: 'node-http',
@@ -22,15 +22,7 @@ export function requestThrough(agent: http.Agent): (request: ClientRequest) => P
         res.on('data', (chunk: Buffer) => (bytes += chunk.length));
         res.on('error', reject);
         res.on('end', () => {
-          resolve({
-            status: res.statusCode ?? 0,
-            bytes,
-            startMs,
-            firstByteMs,
-            endMs: now(),
-            serverTiming: headerText(res.headers['server-timing']),
-            header: (name: string) => headerText(res.headers[name]),
-          });
+          resolve(finishedResponse(res.statusCode ?? 0, bytes, startMs, firstByteMs, res.headers));
         });
       });
       req.on('error', (error) => reject(signal.aborted ? signal.reason : error));

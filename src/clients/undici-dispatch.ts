@@ -1,5 +1,5 @@
 import { Agent, type Dispatcher } from 'undici';
-import { headerText, now, type Client, type ClientResponse } from './client.ts';
+import { finishedResponse, now, type Client, type ClientResponse, type HeaderMap } from './client.ts';
 
 /**
  * undici's dispatch() with a minimal handler: no Readable body stream and no promise per chunk,
@@ -18,9 +18,8 @@ export const undiciDispatchClient = {
           let firstByteMs = startMs;
           let status = 0;
           let bytes = 0;
-          let serverTiming: string | null = null;
           // Kept by reference, read only if the harness asks (Retry-After): no copy per request.
-          let responseHeaders: Record<string, string | string[] | undefined> = {};
+          let responseHeaders: HeaderMap = {};
           let controller: Dispatcher.DispatchController | undefined;
           const onAbort = (): void => controller?.abort(signal.reason);
           const settle = (): void => signal.removeEventListener('abort', onAbort);
@@ -35,16 +34,14 @@ export const undiciDispatchClient = {
               onResponseStart(_ctl, statusCode, headers) {
                 firstByteMs = now();
                 status = statusCode;
-                responseHeaders = headers as Record<string, string | string[] | undefined>;
-                serverTiming = headerText(responseHeaders['server-timing']);
+                responseHeaders = headers as HeaderMap;
               },
               onResponseData(_ctl, chunk) {
                 bytes += chunk.length;
               },
               onResponseEnd() {
                 settle();
-                const kept = responseHeaders;
-                resolve({ status, bytes, startMs, firstByteMs, endMs: now(), serverTiming, header: (name: string) => headerText(kept[name]) });
+                resolve(finishedResponse(status, bytes, startMs, firstByteMs, responseHeaders));
               },
               onResponseError(_ctl, error) {
                 settle();
