@@ -80,7 +80,7 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
     }
     // Only a response still being written needs a deadline: a timer on every instant /get cost the
     // server a sizeable share of its throughput against a bare node:http server.
-    if (!res.writableEnded) armDeadline(res, opts.requestTimeoutMs);
+    if (!res.writableEnded && !match.route.bounded) armDeadline(res, opts.requestTimeoutMs);
   });
   server.keepAliveTimeout = 65_000;
   server.requestTimeout = opts.requestTimeoutMs;
