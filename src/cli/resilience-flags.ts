@@ -68,7 +68,7 @@ export function plannedTries(
 ): number {
   return planRows(fixtures, names, concurrency, 'http://127.0.0.1/').reduce((sum, row) => {
     const n = row.urls.length;
-    const retries = 'retries' in strategies[row.strategy] ? Math.min(n * retry.maxRetries, Math.ceil(retry.budget * n)) : 0;
+    const retries = strategies[row.strategy].retries === true ? Math.min(n * retry.maxRetries, Math.ceil(retry.budget * n)) : 0;
     return sum + (n + retries) * runsPerRow;
   }, 0);
 }

@@ -45,3 +45,11 @@ export function thresholdLine(result: ThresholdResult): string {
 }
 
 export const failedThresholds = (results: readonly ThresholdResult[]): ThresholdResult[] => results.filter((t) => !t.passed);
+
+/** The columns the table and markdown reporters share, so the two never disagree. */
+export const COMPARISON_COLUMNS = ['metric', 'baseline', 'current', 'change', '95% CI', 'p', 'verdict'] as const;
+
+/** One metric's cells in COMPARISON_COLUMNS order; the id and the verdict as each format shows them. */
+export function comparisonCells(m: MetricComparison, id: string, verdict: string): string[] {
+  return [id, formatValue(m.baseline.value, m.unit), formatValue(m.current.value, m.unit), formatChange(m.ratio), formatCi(m), formatP(m.pValue), verdict];
+}

@@ -1,6 +1,6 @@
 import type { Comparison } from '../model.ts';
 import { escapeCell } from '../../report/format.ts';
-import { environmentLines, formatChange, formatCi, formatP, formatValue, summaryLine } from './format.ts';
+import { COMPARISON_COLUMNS, comparisonCells, environmentLines, summaryLine } from './format.ts';
 import type { ComparisonReporter } from './reporter.ts';
 import { thresholdsMarkdown } from './thresholds.ts';
 
@@ -23,18 +23,9 @@ export const comparisonMarkdownReporter = {
       lines.push('> [!WARNING]', '> The reports were not measured alike; differences may not be the code.', ...env.map((l) => `> - ${escapeCell(l)}`), '');
     }
     if (comparison.metrics.length > 0) {
-      lines.push('| metric | baseline | current | change | 95% CI | p | verdict |', '|---|---:|---:|---:|---:|---:|---|');
+      lines.push(`| ${COMPARISON_COLUMNS.join(' | ')} |`, '|---|---:|---:|---:|---:|---:|---|');
       for (const m of comparison.metrics) {
-        const cells = [
-          `\`${m.id}\``,
-          formatValue(m.baseline.value, m.unit),
-          formatValue(m.current.value, m.unit),
-          formatChange(m.ratio),
-          formatCi(m),
-          formatP(m.pValue),
-          VERDICT_CELL[m.verdict],
-        ];
-        lines.push(`| ${cells.map(escapeCell).join(' | ')} |`);
+        lines.push(`| ${comparisonCells(m, `\`${m.id}\``, VERDICT_CELL[m.verdict]).map(escapeCell).join(' | ')} |`);
       }
     } else lines.push('No metric is present in both reports.');
     lines.push('', summaryLine(comparison));

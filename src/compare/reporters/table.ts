@@ -1,10 +1,9 @@
 import { terminalTable } from '../../report/terminal-table.ts';
 import type { Comparison } from '../model.ts';
-import { VERDICT_LABEL, environmentLines, formatChange, formatCi, formatP, formatValue, summaryLine } from './format.ts';
+import { COMPARISON_COLUMNS, VERDICT_LABEL, comparisonCells, environmentLines, summaryLine } from './format.ts';
 import type { ComparisonReporter } from './reporter.ts';
 import { thresholdsText } from './thresholds.ts';
 
-const COMPARISON_COLUMNS = ['metric', 'baseline', 'current', 'change', '95% CI', 'p', 'verdict'] as const;
 
 export const comparisonTableReporter = {
   name: 'table',
@@ -17,15 +16,7 @@ export const comparisonTableReporter = {
     if (comparison.metrics.length > 0) {
       const table = terminalTable([...COMPARISON_COLUMNS]);
       for (const m of comparison.metrics) {
-        table.push([
-          m.id,
-          formatValue(m.baseline.value, m.unit),
-          formatValue(m.current.value, m.unit),
-          formatChange(m.ratio),
-          formatCi(m),
-          formatP(m.pValue),
-          VERDICT_LABEL[m.verdict],
-        ]);
+        table.push(comparisonCells(m, m.id, VERDICT_LABEL[m.verdict]));
       }
       lines.push(table.toString());
     } else lines.push('no metric is present in both reports');

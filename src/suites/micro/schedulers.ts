@@ -20,7 +20,7 @@ const immediate: Attempt = async (index) => index;
 export async function measureSchedulers(options: SchedulerOptions): Promise<ReturnType<typeof schedulerResults>> {
   const k = options.concurrency ?? MICRO_DEFAULTS.schedulerConcurrency;
   // A retrying strategy schedules exactly like its plain twin (retries live in the harness): measured once.
-  const candidates = Object.entries(options.strategies ?? strategies).filter(([, strategy]) => !strategy.retries);
+  const candidates = Object.entries(options.strategies ?? strategies).filter(([, strategy]) => strategy.retries !== true);
   const plan = candidates.flatMap(([name, strategy]) =>
     (options.tasks ?? MICRO_DEFAULTS.schedulerTasks).map((tasks) => ({ name, strategy, concurrency: strategy.takesConcurrency ? k : null, tasks })),
   );

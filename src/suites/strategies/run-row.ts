@@ -45,7 +45,7 @@ interface MeasuredRun {
 
 export async function runStrategyRow(row: StrategyRow, options: RowOptions): Promise<Omit<StrategyResult, 'speedup'>> {
   const strategy = strategies[row.strategy];
-  const retries = 'retries' in strategy && strategy.retries === true;
+  const retries = strategy.retries === true;
   const k = row.concurrency ?? row.urls.length;
   const session = clients[options.client].open({ connections: Math.max(k, 1) });
   const runs: MeasuredRun[] = [];
