@@ -76,6 +76,9 @@ export const OutcomeCountsSchema = z.object({
 });
 export type OutcomeCounts = z.infer<typeof OutcomeCountsSchema>;
 
+/** Requests that did not end ok: every outcome but `ok`. */
+export const failedCount = (byOutcome: OutcomeCounts): number => OUTCOME_KINDS.reduce((sum, kind) => (kind === 'ok' ? sum : sum + byOutcome[kind]), 0);
+
 export const RequestTotalsSchema = z.object({
   /** Over all measured iterations (warm-up excluded). */
   total: z.int().nonnegative(),

@@ -2,6 +2,7 @@
 import { terminalTable } from './terminal-table.ts';
 import type { OpenSection } from '../model-open.ts';
 import { formatMs, formatRate } from './format.ts';
+import { failedCount } from '../model.ts';
 
 export const OPEN_COLUMNS = [
   'rate/s',
@@ -24,7 +25,7 @@ export function renderOpenTable(section: OpenSection): string {
   const ms = (value: number | undefined): string => (value === undefined ? '–' : formatMs(value));
   for (const [i, step] of section.steps.entries()) {
     const confirmed = step.repeat && step.kneeReasons.length > 0 && section.steps[i - 1]?.kneeReasons.length !== 0;
-    const failed = step.byOutcome['http-error'] + step.byOutcome['network-error'] + step.byOutcome.timeout;
+    const failed = failedCount(step.byOutcome);
     table.push([
       formatRate(step.ratePerSec),
       String(step.scheduled),

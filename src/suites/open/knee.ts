@@ -1,6 +1,7 @@
 // Where the open loop stops keeping up: the rule is data (KNEE_RULE), the verdict a list of reasons,
 // and the sweep that looks for it.
 import type { OpenSection, OpenStep } from '../../model-open.ts';
+import { failedCount } from '../../model.ts';
 
 export interface KneeRule {
   p99Factor: number;
@@ -17,7 +18,7 @@ export function kneeReasons(step: MeasuredStep, baselineP99Ms: number | null, ru
   if (step.scheduled > 0 && step.dropped / step.scheduled > rule.dropFraction) {
     reasons.push(`${step.dropped} of ${step.scheduled} dropped (> ${rule.dropFraction * 100}%)`);
   }
-  const failed = step.byOutcome['http-error'] + step.byOutcome['network-error'] + step.byOutcome.timeout;
+  const failed = failedCount(step.byOutcome);
   if (step.started > 0 && failed / step.started > rule.failFraction) {
     reasons.push(`${failed} of ${step.started} failed (> ${rule.failFraction * 100}%)`);
   }
