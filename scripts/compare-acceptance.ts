@@ -12,8 +12,8 @@ import { parseArgs } from 'node:util';
 import { parseRunFlags } from '../src/cli/run-command.ts';
 import { compareReports } from '../src/compare/compare.ts';
 import type { Comparison } from '../src/compare/model.ts';
-import type { Report } from '../src/model.ts';
-import { runBench } from '../src/run.ts';
+import type { Report } from '../src/model/report.ts';
+import { runBench } from '../src/run/run-bench.ts';
 import { median } from '../src/stats/median.ts';
 
 const { values, positionals } = parseArgs({

@@ -4,12 +4,12 @@ import { COMPARE_DEFAULTS, compareReports } from '../compare/compare.ts';
 import { comparisonReporters, COMPARISON_FORMATS, type ComparisonFormat } from '../compare/reporters/index.ts';
 import { loadConfig } from '../compare/thresholds/config.ts';
 import { THRESHOLD_OPS, THRESHOLD_STATS } from '../compare/thresholds/parse.ts';
-import { InputError } from '../input-error.ts';
+import { InputError } from '../util/input-error.ts';
 import { oneOf } from './flags.ts';
 import { FAIL_ON, THRESHOLD_EXIT_CODE, appendStepSummary, gateExitCode, refuseUnlike, renderComparison, writeFiles, type FailOn } from './gate.ts';
 import { parseFlags } from './parse.ts';
 import { readReportFile } from './report-file.ts';
-import type { CommandIO } from './run-command.ts';
+import type { CommandIO } from './io.ts';
 
 export const COMPARE_HELP = `Usage: fanout-bench compare BASELINE CURRENT [flags]
 

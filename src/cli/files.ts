@@ -1,9 +1,10 @@
 // The only place reports touch the disk: written to a temp file and renamed, never truncated.
-import { mkdir, rename, writeFile, rm } from 'node:fs/promises';
+import { rename, writeFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { ensureDir } from './output-dir.ts';
 
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await ensureDir(dirname(path));
   const temp = join(dirname(path), `.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
   try {
     await writeFile(temp, text, 'utf8');

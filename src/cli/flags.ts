@@ -1,5 +1,5 @@
 // Flag values are validated here, once, into typed options; every message names the flag.
-import { InputError } from '../input-error.ts';
+import { InputError } from '../util/input-error.ts';
 
 export function positiveInt(flag: string, raw: string): number {
   const n = Number(raw);

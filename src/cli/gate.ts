@@ -3,7 +3,7 @@ import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Comparison, ThresholdResult } from '../compare/model.ts';
 import { comparisonFileSets, comparisonReporters, type ComparisonFormat } from '../compare/reporters/index.ts';
-import { InputError } from '../input-error.ts';
+import { InputError } from '../util/input-error.ts';
 import { writeFileAtomic } from './files.ts';
 
 export const FAIL_ON = ['regressed', 'any-change', 'never'] as const;

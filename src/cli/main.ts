@@ -1,11 +1,9 @@
 // The entry point: picks the command, turns SIGINT/SIGTERM into an abort, and turns errors into
 // exit codes — 2 with one line for bad input, 1 with one line for anything else (--debug shows the stack).
-import { InputError } from '../input-error.ts';
-import { TOOL_VERSION } from '../version.ts';
-import { COMPARE_HELP, compareCommand } from './compare-command.ts';
-import { RUN_HELP, runCommand, type CommandIO } from './run-command.ts';
-import { reportCommand } from './report-command.ts';
-import { serveCommand } from './serve-command.ts';
+// Commands are imported when chosen, so `--help` loads none of the engines, clients or the server.
+import { InputError } from '../util/input-error.ts';
+import { TOOL_VERSION } from '../model/version.ts';
+import type { Command, CommandIO } from './io.ts';
 
 const HELP = `fanout-bench ${TOOL_VERSION}: how fanned-out API calls really behave, measured against their ideal
 
@@ -20,11 +18,11 @@ Commands:
 Run 'fanout-bench <command> --help' for its flags.
 `;
 
-const commands: Record<string, (args: string[], io: CommandIO) => Promise<number>> = {
-  run: runCommand,
-  serve: serveCommand,
-  report: reportCommand,
-  compare: compareCommand,
+const commands: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./run-command.ts')).runCommand,
+  serve: async () => (await import('./serve-command.ts')).serveCommand,
+  report: async () => (await import('./report-command.ts')).reportCommand,
+  compare: async () => (await import('./compare-command.ts')).compareCommand,
 };
 
 /** `streams` lets tests read what a command printed; the binary passes the process's own. */
@@ -38,15 +36,17 @@ export async function main(argv: string[], streams: Pick<CommandIO, 'stdout' | '
   const io: CommandIO = { stdout: streams.stdout, stderr: streams.stderr, signal: controller.signal };
   try {
     const [first, ...rest] = args;
-    if (first === undefined || first.startsWith('-')) {
-      if (first === '--help' || first === '-h') return write(io, HELP);
-      if (first === '--version') return write(io, `${TOOL_VERSION}\n`);
-      return await runCommand(args, io);
+    if (first === '--help' || first === '-h') return write(io, HELP);
+    if (first === '--version') return write(io, `${TOOL_VERSION}\n`);
+    // `fanout-bench [run flags]` runs; `fanout-bench help CMD` is `CMD --help`.
+    if (first === undefined || first.startsWith('-')) return await (await commands.run!())(args, io);
+    if (first === 'help') {
+      const load = rest[0] === undefined ? undefined : commands[rest[0]];
+      return load ? await (await load())(['--help'], io) : write(io, HELP);
     }
-    if (first === 'help') return write(io, rest[0] === 'run' ? RUN_HELP : rest[0] === 'compare' ? COMPARE_HELP : HELP);
-    const command = commands[first];
-    if (!command) throw new InputError(`unknown command "${first}" (expected ${Object.keys(commands).join(', ')})`);
-    return await command(rest, io);
+    const load = commands[first];
+    if (!load) throw new InputError(`unknown command "${first}" (expected ${Object.keys(commands).join(', ')})`);
+    return await (await load())(rest, io);
   } catch (error) {
     if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     if (error instanceof InputError) {

@@ -1,10 +1,11 @@
 // node:util parseArgs with its errors turned into one-line InputErrors.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { InputError } from '../input-error.ts';
+import { InputError } from '../util/input-error.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
 
-export function parseFlags<O extends Options>(command: string, args: string[], options: O) {
+export function parseFlags<O extends Options>(command: string, args: string[], options: O): Parsed<O> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {

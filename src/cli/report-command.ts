@@ -1,10 +1,10 @@
 // `fanout-bench report FILE`: re-renders a saved report in any format, without measuring again.
-import { InputError } from '../input-error.ts';
+import { InputError } from '../util/input-error.ts';
 import { reporters, type ReporterName } from '../report/index.ts';
 import { listOf, oneOf } from './flags.ts';
 import { parseFlags } from './parse.ts';
 import { readReportFile } from './report-file.ts';
-import type { CommandIO } from './run-command.ts';
+import type { CommandIO } from './io.ts';
 
 const FORMATS = Object.keys(reporters) as ReporterName[];
 

@@ -1,11 +1,12 @@
 // Flags for seeds, retries and the target of `run`: validated here, once, into RunOptions fields.
-import { InputError } from '../input-error.ts';
-import type { LoadedFixture } from '../fixtures.ts';
-import type { RetryPolicyOptions, RunOptions } from '../run.ts';
-import { assertTargetAllowed, assertWithinRemoteCaps, REMOTE_CAPS } from '../safety.ts';
+import { InputError } from '../util/input-error.ts';
+import type { LoadedFixture } from '../run/fixtures.ts';
+import type { RunOptions } from '../run/run-bench.ts';
+import type { RetryPolicyOptions } from '../suites/suite.ts';
+import { assertTargetAllowed, assertWithinRemoteCaps, REMOTE_CAPS } from '../run/safety.ts';
 import { strategies, type StrategyName } from '../strategies/index.ts';
-import { planRows } from '../suites/strategies/index.ts';
-import { RETRY_DEFAULTS } from '../suites/strategies/retry.ts';
+import { planRows } from '../suites/strategies/plan.ts';
+import { RETRY_DEFAULTS } from '../request/retry.ts';
 import { nonNegativeInt, nonNegativeNumber } from './flags.ts';
 
 export const RESILIENCE_FLAGS = {

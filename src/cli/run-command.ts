@@ -1,40 +1,29 @@
 // `fanout-bench run`: flags → validated options → runBench → report files, stdout and exit code.
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { CLIENT_NAMES, type ClientName } from '../clients/index.ts';
-import { loadFixture } from '../fixtures.ts';
-import type { Report } from '../model.ts';
-import { reporters } from '../report/index.ts';
-import { runBench, type RunOptions } from '../run.ts';
+import { CLIENT_NAMES } from '../clients/names.ts';
+import { loadFixture } from '../run/fixtures.ts';
+import type { Report } from '../model/report.ts';
+import type { RunOptions } from '../run/run-bench.ts';
+import { DEFAULT_URL_FILES, RUN_DEFAULTS } from '../run/defaults.ts';
 import { DEFAULT_STRATEGIES, STRATEGY_NAMES, type StrategyName } from '../strategies/index.ts';
 import { reportFileName, writeFileAtomic } from './files.ts';
-import { LOAD_FLAGS, LOAD_HELP, parseLoadFlags } from './load-flags.ts';
-import { LOAD_DEFAULTS, LOAD_QUICK } from '../suites/load/options.ts';
-import { OPEN_FLAGS, OPEN_HELP, parseOpenFlags } from './open-flags.ts';
 import { atMost, listOf, MAX_TIME_SCALE, nonNegativeInt, oneOf, positiveInt, positiveNumber } from './flags.ts';
+import type { CommandIO } from './io.ts';
 import { parseFlags } from './parse.ts';
 import { progressLine, wantsProgress } from './progress.ts';
 import { assertRemoteRunWithinCaps, parseResilienceFlags, RESILIENCE_FLAGS, RESILIENCE_HELP } from './resilience-flags.ts';
 import { RUN_GATE_FLAGS, RUN_GATE_HELP, finishRunGate, loadRunGate, type RunGate } from './run-gate.ts';
-import { harnessFailures } from '../harness-failures.ts';
-import { InputError } from '../input-error.ts';
-import { DEFAULT_SUITES, SUITE_NAMES, type SuiteName } from '../suites/index.ts';
-import { MICRO_DEFAULTS } from '../suites/micro/options.ts';
-import { SCALE_DEFAULTS } from '../suites/scale/options.ts';
+import { InputError } from '../util/input-error.ts';
+import { DEFAULT_SUITES, SUITE_NAMES, suites as suiteRegistry, type SuiteName, type SuiteOptions } from '../suites/index.ts';
+import type { AnySuite, FlagTable, FlagValues } from '../suites/suite.ts';
+import { assertOutputWritable } from './output-dir.ts';
 
-const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
-export const DEFAULT_URL_FILES = ['lesson.json', 'agent.json'].map((name) => join(FIXTURES_DIR, name));
+export { DEFAULT_URL_FILES, RUN_DEFAULTS } from '../run/defaults.ts';
 
-export const RUN_DEFAULTS = {
-  client: 'undici' as ClientName,
-  iterations: 3,
-  warmup: 1,
-  timeScale: 1,
-  timeoutMs: 10_000,
-  out: 'results',
-};
+/** Every registered suite's flags, spread into run's flag table. */
+const suiteFlags = (registry: Record<string, AnySuite>): FlagTable => Object.assign({}, ...Object.values(registry).map((suite) => suite.flags)) as FlagTable;
 
-export const RUN_HELP = `Usage: fanout-bench run [flags]
+export const runHelp = (registry: Record<string, AnySuite> = suiteRegistry): string => `Usage: fanout-bench run [flags]
 
 Starts a local delay server and runs the chosen suites against it: strategies (every
 strategy over each URL set, wall time against the ideal makespan), load (autocannon sweep
@@ -42,7 +31,7 @@ against a bare node:http baseline), open (open-loop rate sweep), micro (client s
 scheduler overhead), scale (requests × concurrency). Prints tables and a waterfall and
 writes a JSON report.
 
-  --suite LIST           comma-separated: ${SUITE_NAMES.join(', ')}, or all
+  --suite LIST           comma-separated: ${Object.keys(registry).join(', ')}, or all
                          (default: ${DEFAULT_SUITES.join(',')}, load and micro as short passes)
   --urls FILE            URL set (JSON array, or {"urls": [...], "concurrency": [k]});
                          repeatable; default: fixtures/lesson.json and fixtures/agent.json
@@ -54,14 +43,17 @@ writes a JSON report.
   --warmup N             unmeasured runs per row before those, server delays skipped (default: ${RUN_DEFAULTS.warmup})
   --time-scale F         multiply every server delay, e.g. 0.05 (default: ${RUN_DEFAULTS.timeScale})
   --timeout-ms N         per-request timeout (default: ${RUN_DEFAULTS.timeoutMs})
-${RESILIENCE_HELP}${LOAD_HELP}${OPEN_HELP}  --micro-time-ms N      micro suite: tinybench time per task (default: ${MICRO_DEFAULTS.timeMs};
-                         ${MICRO_DEFAULTS.quickTimeMs} in the default run)
-  --scale-budget-s F     scale suite: skip points whose ideal exceeds F seconds (default: ${SCALE_DEFAULTS.budgetS})
-  --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
+${RESILIENCE_HELP}${Object.values(registry).map((suite) => suite.help).join('')}  --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
   --json                 print the JSON report on stdout and nothing else
   --quiet                print only the report's path
 ${RUN_GATE_HELP}  --help                 this text
 `;
+
+/** Every suite's options from its flags; the default run (no --suite) gets each suite's short pass. */
+async function parseSuiteOptions(values: FlagValues, quick: boolean): Promise<Partial<SuiteOptions>> {
+  const entries = await Promise.all(Object.entries(suiteRegistry).map(async ([name, suite]) => [name, await suite.parseOptions(values, quick)] as const));
+  return Object.fromEntries(entries) as Partial<SuiteOptions>;
+}
 
 export interface RunCommandOptions extends Omit<RunOptions, 'signal' | 'onProgress' | 'onReport'> {
   out: string;
@@ -81,16 +73,13 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     warmup: { type: 'string' },
     'time-scale': { type: 'string' },
     'timeout-ms': { type: 'string' },
-    'micro-time-ms': { type: 'string' },
-    'scale-budget-s': { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
     quiet: { type: 'boolean' },
     ...RUN_GATE_FLAGS,
     help: { type: 'boolean', short: 'h' },
     ...RESILIENCE_FLAGS,
-    ...LOAD_FLAGS,
-    ...OPEN_FLAGS,
+    ...suiteFlags(suiteRegistry),
   });
   if (values.help) return 'help';
   if (positionals.length > 0) throw new InputError(`run: unexpected argument "${positionals[0]}" (see fanout-bench run --help)`);
@@ -120,20 +109,14 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     warmup: values.warmup === undefined ? RUN_DEFAULTS.warmup : nonNegativeInt('warmup', values.warmup),
     timeScale: values['time-scale'] === undefined ? RUN_DEFAULTS.timeScale : atMost('time-scale', positiveNumber('time-scale', values['time-scale']), MAX_TIME_SCALE),
     timeoutMs: values['timeout-ms'] === undefined ? RUN_DEFAULTS.timeoutMs : positiveNumber('timeout-ms', values['timeout-ms']),
-    load: parseLoadFlags(values, defaultRun ? LOAD_QUICK : LOAD_DEFAULTS),
-    open: parseOpenFlags(values),
-    ...(values['micro-time-ms'] === undefined
-      ? defaultRun
-        ? { microTimeMs: MICRO_DEFAULTS.quickTimeMs }
-        : {}
-      : { microTimeMs: positiveNumber('micro-time-ms', values['micro-time-ms']) }),
-    ...(values['scale-budget-s'] === undefined ? {} : { scaleBudgetS: positiveNumber('scale-budget-s', values['scale-budget-s']) }),
+    suiteOptions: await parseSuiteOptions(values as FlagValues, defaultRun),
     out: values.out ?? RUN_DEFAULTS.out,
     json: values.json ?? false,
     quiet: values.quiet ?? false,
     gate: await loadRunGate(values),
   };
   assertRemoteRunWithinCaps(options);
+  await assertOutputWritable(options.out);
   // The scale suite runs its own delay server on a worker thread; it cannot measure another target.
   if (options.target !== undefined && options.suites.includes('scale')) {
     throw new InputError('--target: the scale suite always measures its own delay server; leave scale out of --suite');
@@ -141,19 +124,18 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
   return options;
 }
 
-export interface CommandIO {
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-  signal: AbortSignal;
-}
-
 /** Returns the exit code: 0, 1 when a strategy row errored or a regression was found, 99 when a threshold failed, 130 when interrupted. */
 export async function runCommand(args: string[], io: CommandIO): Promise<number> {
   const options = await parseRunFlags(args);
   if (options === 'help') {
-    io.stdout.write(RUN_HELP);
+    io.stdout.write(runHelp());
     return 0;
   }
+  const [{ runBench }, { reporters }, { harnessFailures }] = await Promise.all([
+    import('../run/run-bench.ts'),
+    import('../report/index.ts'),
+    import('../run/harness-failures.ts'),
+  ]);
   const progress = wantsProgress(io.stderr, options.quiet || options.json) ? progressLine(io.stderr) : null;
   let reportPath: string | null = null;
   const save = async (report: Report): Promise<void> => {

@@ -6,13 +6,13 @@ import { extractMetrics } from '../compare/metrics/index.ts';
 import { comparisonReporters, thresholdsMarkdown, thresholdsText } from '../compare/reporters/index.ts';
 import { loadConfig, type BenchConfig } from '../compare/thresholds/config.ts';
 import { evaluateThresholds } from '../compare/thresholds/evaluate.ts';
-import { InputError } from '../input-error.ts';
-import type { Report } from '../model.ts';
+import { InputError } from '../util/input-error.ts';
+import type { Report } from '../model/report.ts';
 import { reporters } from '../report/index.ts';
 import { writeFileAtomic } from './files.ts';
 import { THRESHOLD_EXIT_CODE, appendStepSummary, gateExitCode, thresholdsFailed } from './gate.ts';
 import { readReportFile } from './report-file.ts';
-import type { CommandIO } from './run-command.ts';
+import type { CommandIO } from './io.ts';
 
 export const BASELINES_DIR = join('results', 'baselines');
 

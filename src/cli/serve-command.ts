@@ -1,10 +1,10 @@
 // `fanout-bench serve`: the delay server standalone, for any client, until Ctrl-C.
-import { InputError } from '../input-error.ts';
+import { InputError } from '../util/input-error.ts';
 import { DELAY_SERVER_DEFAULTS, startDelayServer } from '../server/index.ts';
-import { isLoopbackHost } from '../safety.ts';
+import { isLoopbackHost } from '../run/safety.ts';
 import { atMost, MAX_DELAY_S, MAX_TIME_SCALE, nonNegativeInt, nonNegativeNumber, positiveInt, positiveNumber } from './flags.ts';
 import { parseFlags } from './parse.ts';
-import type { CommandIO } from './run-command.ts';
+import type { CommandIO } from './io.ts';
 
 export const SERVE_HELP = `Usage: fanout-bench serve [flags]
 

@@ -1,6 +1,8 @@
-// The client registry: adding a client stack is one file plus one line here.
+// The client registry: adding a client stack is one file plus one line here and its name in names.ts
+// (the type checker refuses either without the other).
 import type { Client } from './client.ts';
 import { fetchClient } from './fetch.ts';
+import type { ClientName } from './names.ts';
 import { nodeHttpCloseClient } from './node-http-close.ts';
 import { nodeHttpClient } from './node-http.ts';
 import { undiciDispatchClient } from './undici-dispatch.ts';
@@ -14,10 +16,9 @@ const registry = {
   'undici-pool': undiciPoolClient,
   'node-http-close': nodeHttpCloseClient,
   'undici-dispatch': undiciDispatchClient,
-} satisfies Record<string, Client>;
+} satisfies Record<ClientName, Client>;
 
-export type ClientName = keyof typeof registry;
 /** Widened to the interface so callers use every client the same way. */
 export const clients: Record<ClientName, Client> = registry;
-export const CLIENT_NAMES = Object.keys(clients) as ClientName[];
+export { CLIENT_NAMES, type ClientName } from './names.ts';
 export type { Client, ClientResponse, ClientSession } from './client.ts';

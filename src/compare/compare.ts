@@ -1,7 +1,7 @@
 // Compares two reports metric by metric: bootstrap CI of the ratio of medians, Mann–Whitney U,
 // and the direction-aware decision rule. Pure: same reports and settings, same comparison.
-import { InputError } from '../input-error.ts';
-import type { Report } from '../model.ts';
+import { InputError } from '../util/input-error.ts';
+import type { Report } from '../model/report.ts';
 import { BOOTSTRAP_DEFAULTS, bootstrapRatioOfMedians } from '../stats/bootstrap.ts';
 import { decide, type Verdict } from '../stats/decision.ts';
 import { mannWhitneyU, smallestExactP } from '../stats/mann-whitney.ts';

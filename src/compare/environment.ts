@@ -1,5 +1,5 @@
 // The fingerprint that must match for two reports to be compared like for like.
-import type { Report } from '../model.ts';
+import type { Report } from '../model/report.ts';
 import type { EnvironmentDifference } from './model.ts';
 
 const nodeMajor = (version: string): string => /^v?(\d+)/.exec(version)?.[1] ?? version;

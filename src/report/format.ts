@@ -1,5 +1,5 @@
 // Number formatting for reporters: one base unit (ms) in the model, converted only here.
-import type { StrategyResult } from '../model.ts';
+import type { StrategyResult } from '../model/records.ts';
 
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '–';

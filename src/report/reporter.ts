@@ -1,4 +1,4 @@
-import type { Report } from '../model.ts';
+import type { Report } from '../model/report.ts';
 
 /** A reporter turns a report into text. It never measures, prints or writes. */
 export interface Reporter {

@@ -1,32 +1,24 @@
-import { terminalTable } from './terminal-table.ts';
-import { STRATEGY_COLUMNS, strategyCells } from './format.ts';
-import { renderLoadTable } from './load-table.ts';
-import { renderOpenTable } from './open-table.ts';
-import { microTable } from './micro-table.ts';
+// The terminal output: each registered suite's table in registry order, then what failed or was cut short.
+import type { Report } from '../model/report.ts';
+import { suites } from '../suites/index.ts';
+import type { AnySuite } from '../suites/suite.ts';
 import type { Reporter } from './reporter.ts';
-import { scaleTable } from './scale-table.ts';
+
+export function renderSuiteTables(report: Report, registry: Record<string, AnySuite> = suites): string {
+  const sections = report as Record<string, unknown>;
+  const parts = Object.entries(registry).map(([name, suite]) => suite.render({ section: sections[name], report }));
+  const [first = '', ...rest] = parts;
+  const lines = first === '' ? [] : [first];
+  for (const error of report.errors) {
+    lines.push(`ERROR ${error.fixture}/${error.name}${error.concurrency === null ? '' : `(${error.concurrency})`}: ${error.error}`);
+  }
+  if (!report.complete) lines.push('INCOMPLETE: the run was interrupted; rows above are what finished.');
+  lines.push(...rest.filter((text) => text !== ''));
+  return `${lines.join('\n')}\n`;
+}
 
 export const tableReporter = {
   name: 'table',
-  description: 'terminal comparison table of every strategy row',
-  render(report) {
-    const table = terminalTable([...STRATEGY_COLUMNS]);
-    for (const row of report.strategies) table.push(strategyCells(row));
-    const lines = report.strategies.length > 0 ? [table.toString()] : [];
-    const strategiesRan = report.strategies.length > 0 || report.errors.length > 0 || report.config.suites.includes('strategies');
-    if (strategiesRan) lines.push(
-      `${report.config.iterations} measured runs per row after ${report.config.warmup} warm-up; ` +
-        `ok/failed counts requests over all measured runs; client ${report.config.client}; time scale ${report.config.timeScale}.`,
-    );
-    for (const error of report.errors) {
-      lines.push(`ERROR ${error.fixture}/${error.name}${error.concurrency === null ? '' : `(${error.concurrency})`}: ${error.error}`);
-    }
-    if (!report.complete) lines.push('INCOMPLETE: the run was interrupted; rows above are what finished.');
-    if (strategiesRan && report.strategies.length === 0) lines.push('no strategy rows were measured');
-    if (report.load) lines.push('', renderLoadTable(report.load));
-    if (report.open) lines.push('', renderOpenTable(report.open));
-    if (report.micro) lines.push(microTable(report.micro));
-    if (report.scale) lines.push(scaleTable(report.scale));
-    return `${lines.join('\n')}\n`;
-  },
+  description: 'terminal tables: every row, then each suite that ran',
+  render: (report) => renderSuiteTables(report),
 } satisfies Reporter;

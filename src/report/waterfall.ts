@@ -1,6 +1,6 @@
 // The lesson's "Call 1 -> Call 2" diagram, measured: one row per request of each strategy's
 // median run, bars on one time axis shared by every strategy of a fixture.
-import type { RequestRecord, StrategyResult } from '../model.ts';
+import type { RequestRecord, StrategyResult } from '../model/records.ts';
 import { formatMs, pathOf, strategyLabel } from './format.ts';
 import type { Reporter } from './reporter.ts';
 

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestBody } from './echo.ts';
 import type { FaultState } from './faults.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../stats/random.ts';
 import { BadRequest } from './respond.ts';
 import type { RouteContext } from './routes.ts';
 

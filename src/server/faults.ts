@@ -4,7 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { echoRequest } from './echo.ts';
 import { parseCount, parseSeconds } from './params.ts';
-import { keyedUnit } from './random.ts';
+import { keyedUnit } from '../stats/random.ts';
 import { BadRequest, REQUEST_ID_HEADER, sendJson, serverTiming, WARMUP_HEADER } from './respond.ts';
 import type { Route, RouteContext } from './routes.ts';
 

@@ -1,6 +1,6 @@
 // Parsing of path parameters; anything malformed is a BadRequest (400), never a 500.
 import { BadRequest } from './respond.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../stats/random.ts';
 
 const DECIMAL = /^\d+(\.\d+)?$|^\.\d+$/;
 

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { echoBody, echoHeaders, echoRequest, type RequestBody } from './echo.ts';
 import { faultRoutes, type FaultState } from './faults.ts';
 import { parseCount, parseSeconds, parseStatusCodes, pickWeighted } from './params.ts';
-import { seededRandom, type Random } from './random.ts';
+import { seededRandom, type Random } from '../stats/random.ts';
 import { BadRequest, sendJson, sendJsonBytes, serverTiming, WARMUP_HEADER } from './respond.ts';
 import { cachedJsonBody, echoKey } from './echo-cache.ts';
 

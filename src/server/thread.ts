@@ -1,7 +1,7 @@
 // The delay server on a worker thread: at thousands of requests per second in flight, a server that
 // shares the client's event loop adds its own CPU time to every client-side latency.
 import type { EventLoopUtilization } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
+import { startEntryWorker } from '../util/entry-module.ts';
 import type { DelayServer, DelayServerOptions } from './index.ts';
 
 interface Ready {
@@ -22,8 +22,8 @@ export interface ThreadOptions {
 }
 
 export async function startDelayServerThread(options: DelayServerOptions = {}, thread: ThreadOptions = {}): Promise<ThreadedDelayServer> {
-  const worker = new Worker(new URL('../thread-boot.mjs', import.meta.url), {
-    workerData: { entry: new URL('./thread-main.ts', import.meta.url).href, options },
+  const worker = startEntryWorker(import.meta.url, 'thread-main', {
+    workerData: { options },
     ...(thread.youngGenerationMb === undefined ? {} : { resourceLimits: { maxYoungGenerationSizeMb: thread.youngGenerationMb } }),
   });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));

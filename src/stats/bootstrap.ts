@@ -1,7 +1,7 @@
 // Percentile-bootstrap confidence interval of median(current) / median(baseline): the two
 // sample sets are resampled independently, with a seeded PRNG so the same inputs give the same CI.
 import { quantileSorted } from './percentile.ts';
-import { seededRandom, type Random } from '../server/random.ts';
+import { seededRandom, type Random } from './random.ts';
 
 export interface BootstrapOptions {
   /** Number of resamples (default 10 000). */

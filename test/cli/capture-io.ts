@@ -1,5 +1,5 @@
 // A CommandIO whose streams collect text, so CLI tests can read what a command printed.
-import type { CommandIO } from '../../src/cli/run-command.ts';
+import type { CommandIO } from '../../src/cli/io.ts';
 
 export interface CapturedIO {
   io: CommandIO;

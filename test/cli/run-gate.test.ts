@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../src/cli/main.ts';
 import { BASELINES_DIR, baselinePath } from '../../src/cli/run-gate.ts';
-import { InputError } from '../../src/input-error.ts';
+import { InputError } from '../../src/util/input-error.ts';
 import { captureIO } from './capture-io.ts';
 
 test('a baseline NAME lives in results/baselines; a .json or slashed argument is a path', () => {

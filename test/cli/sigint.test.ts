@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { parseReport } from '../../src/report-schema.ts';
+import { parseReport } from '../../src/model/schema.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/fanout-bench.js', import.meta.url));
 const LESSON = fileURLToPath(new URL('../../fixtures/lesson.json', import.meta.url));

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compareMetrics, compareReports } from '../../src/compare/compare.ts';
 import { globToRegExp } from '../../src/compare/glob.ts';
-import { extractMetrics, type Metric, type MetricExtractor } from '../../src/compare/metrics/index.ts';
-import { strategiesExtractor } from '../../src/compare/metrics/strategies.ts';
+import { extractMetrics, rowsExtractor, type Metric, type MetricExtractor } from '../../src/compare/metrics/index.ts';
+
 import type { Comparison } from '../../src/compare/model.ts';
 import { gateExitCode, refuseUnlike } from '../../src/cli/gate.ts';
-import { InputError } from '../../src/input-error.ts';
-import { seededRandom } from '../../src/server/random.ts';
+import { InputError } from '../../src/util/input-error.ts';
+import { seededRandom } from '../../src/stats/random.ts';
 import { fixture } from './fixtures.ts';
 
 const POOL = 'strategies/lesson/pool/k=2/undici/wallMs';
@@ -75,7 +75,7 @@ const throughputExtractor = {
 } satisfies MetricExtractor;
 
 test('direction: a throughput drop regresses and a rise improves (synthetic higher-is-better extractor)', () => {
-  const options = { extractors: [strategiesExtractor, throughputExtractor] };
+  const options = { extractors: [rowsExtractor, throughputExtractor] };
   const slower = compareReports(fixture('noisy-base'), fixture('noisy-slower-10pct'), options);
   assert.equal(slower.metrics.length, 6);
   for (const m of slower.metrics.filter((m) => m.direction === 'higher')) {

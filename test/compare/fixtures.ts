@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SourcedReport } from '../../src/compare/compare.ts';
-import { parseReport } from '../../src/report-schema.ts';
+import { parseReport } from '../../src/model/schema.ts';
 
 export const fixturePath = (name: string): string => fileURLToPath(new URL(`../fixtures/compare/${name}.json`, import.meta.url));
 

@@ -4,7 +4,7 @@ import type { Metric } from '../../src/compare/metrics/index.ts';
 import { parseConfig } from '../../src/compare/thresholds/config.ts';
 import { evaluateThresholds, statOf } from '../../src/compare/thresholds/evaluate.ts';
 import { parseThreshold } from '../../src/compare/thresholds/parse.ts';
-import { InputError } from '../../src/input-error.ts';
+import { InputError } from '../../src/util/input-error.ts';
 
 test('the documented grammar parses: <stat> <op> <number>', () => {
   const cases: Array<[string, string, string, number]> = [

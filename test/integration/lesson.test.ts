@@ -4,10 +4,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { loadFixture } from '../../src/fixtures.ts';
-import type { Report } from '../../src/model.ts';
-import { parseReport } from '../../src/report-schema.ts';
-import { runBench } from '../../src/run.ts';
+import { loadFixture } from '../../src/run/fixtures.ts';
+import type { Report } from '../../src/model/report.ts';
+import { parseReport } from '../../src/model/schema.ts';
+import { runBench } from '../../src/run/run-bench.ts';
 import { runCli } from '../cli/helpers.ts';
 
 const LESSON = new URL('../../fixtures/lesson.json', import.meta.url).pathname;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { ReportSchema } from '../../src/model.ts';
+import { ReportSchema } from '../../src/model/report.ts';
 import { reporters } from '../../src/report/index.ts';
-import { microTable } from '../../src/report/micro-table.ts';
-import { scaleTable } from '../../src/report/scale-table.ts';
+import { microTable } from '../../src/suites/micro/table.ts';
+import { scaleTable } from '../../src/suites/scale/table.ts';
 import { assertGoldenAt } from '../golden.ts';
 
 const report = ReportSchema.parse(JSON.parse(await readFile(new URL('./fixtures/micro-scale-report.json', import.meta.url), 'utf8')));

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Report } from '../../src/model.ts';
+import type { Report } from '../../src/model/report.ts';
 import { formatMs } from '../../src/report/format.ts';
 import { reporters } from '../../src/report/index.ts';
-import { parseReport } from '../../src/report-schema.ts';
+import { parseReport } from '../../src/model/schema.ts';
 import { assertGolden, readFixture } from '../golden.ts';
 
 const report = parseReport(readFixture<unknown>('report-lesson-agent.json'), 'report-lesson-agent.json');

@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Pool } from 'undici';
 import { startDelayServer } from '../../src/server/index.ts';
-import { seededRandom, type Random } from '../../src/server/random.ts';
+import { seededRandom, type Random } from '../../src/stats/random.ts';
 
 const REQUESTS = 10_000;
 const CONNECTIONS = 32;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bootstrapRatioOfMedians } from '../../src/stats/bootstrap.ts';
-import { seededRandom } from '../../src/server/random.ts';
+import { seededRandom } from '../../src/stats/random.ts';
 
 const noisy = (seed: number, centre: number, n = 10): number[] => {
   const random = seededRandom(seed);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { RequestRecord } from '../../src/model.ts';
+import type { RequestRecord } from '../../src/model/records.ts';
 import { serviceTimeMs } from '../../src/suites/strategies/run-row.ts';
 
 const base: RequestRecord = { index: 0, url: 'http://x/delay/1', queuedMs: 0, startMs: 0, endMs: 10, outcome: { kind: 'ok' }, bytes: 0 };

@@ -1,11 +1,27 @@
-// The extractor registry: every section's metrics, in one list, ids unique.
-import { InputError } from '../../input-error.ts';
-import type { Report } from '../../model.ts';
-import type { Metric, MetricExtractor } from './metric.ts';
-import { loadExtractor } from './load.ts';
-import { strategiesExtractor } from './strategies.ts';
+// Every metric of a report, ids unique: the shared rows' and each registered suite's, in registry order.
+import type { Report } from '../../model/report.ts';
+import { suites } from '../../suites/index.ts';
+import type { AnySuite } from '../../suites/suite.ts';
+import { InputError } from '../../util/input-error.ts';
+import type { Metric } from './metric.ts';
+import { rowMetrics } from './rows.ts';
 
-export const extractors: readonly MetricExtractor[] = [strategiesExtractor, loadExtractor];
+/** Pulls the metrics of one part of a report. */
+export interface MetricExtractor {
+  section: string;
+  extract(report: Report): Metric[];
+}
+
+export const rowsExtractor: MetricExtractor = { section: 'strategies', extract: (report) => rowMetrics(report.strategies) };
+
+/** One extractor per registered suite, reading that suite's section. */
+export const suiteExtractors = (registry: Record<string, AnySuite>): MetricExtractor[] =>
+  Object.entries(registry).map(([name, suite]) => ({
+    section: name,
+    extract: (report) => suite.metrics({ section: (report as Record<string, unknown>)[name], report }),
+  }));
+
+export const extractors: readonly MetricExtractor[] = [rowsExtractor, ...suiteExtractors(suites)];
 
 export function extractMetrics(report: Report, from: readonly MetricExtractor[] = extractors): Metric[] {
   const metrics = from.flatMap((extractor) => extractor.extract(report));
@@ -17,4 +33,4 @@ export function extractMetrics(report: Report, from: readonly MetricExtractor[] 
   return metrics;
 }
 
-export type { Metric, MetricExtractor, MetricUnit } from './metric.ts';
+export type { Metric, MetricUnit } from './metric.ts';

@@ -1,6 +1,5 @@
-// A metric is one comparable quantity pulled out of a report under a stable id; an extractor pulls
-// the metrics of one report section. Adding a section's metrics = one extractor + one registry line.
-import type { Report } from '../../model.ts';
+// A metric is one comparable quantity pulled out of a report under a stable id. Each suite gives the
+// metrics of its own section (suite.ts `metrics`); the shared rows' come from rows.ts.
 import type { Direction } from '../../stats/decision.ts';
 
 /** Base units only; reporters convert (e.g. ms → ns for BMF). */
@@ -16,10 +15,4 @@ export interface Metric {
   samples: number[];
   /** The figure to show and gate on when samples are few: the samples' median, or the section's own summary. */
   value: number;
-}
-
-export interface MetricExtractor {
-  /** The report section it reads. */
-  section: string;
-  extract(report: Report): Metric[];
 }

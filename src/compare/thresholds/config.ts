@@ -1,7 +1,7 @@
 // fanout-bench.config.json: validated once here; every error names the file and the field.
 import { z } from 'zod';
-import { readJsonFile } from '../../read-json.ts';
-import { InputError, describeZodError } from '../../input-error.ts';
+import { readJsonFile } from '../../util/read-json.ts';
+import { InputError, describeZodError } from '../../util/input-error.ts';
 import type { ThresholdRules } from './evaluate.ts';
 import { parseThreshold, type ThresholdRule } from './parse.ts';
 

@@ -1,5 +1,5 @@
 // Turns an autocannon result (and what the generator measured about itself) into the model.
-import type { GeneratorLoad, LoadMeasurement } from '../../model-load.ts';
+import type { GeneratorLoad, LoadMeasurement } from './model.ts';
 import { decodeHistogram, summarizeHistogram } from '../../stats/hdr.ts';
 import type { AutocannonRawResult, GeneratorUsage } from './autocannon-result.ts';
 

@@ -3,11 +3,10 @@
 // call starts a fresh one, so one stuck point cannot stall the sweep.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { entryExecArgv, entryModule } from '../../util/entry-module.ts';
 import { GeneratorReplySchema, type AutocannonRawResult, type GeneratorRequest, type GeneratorUsage } from './autocannon-result.ts';
 
-const CHILD = fileURLToPath(new URL('./generator-child.ts', import.meta.url));
-/** The child is TypeScript too: load it through the same tsx the CLI uses, by absolute URL. */
-const TSX_LOADER = import.meta.resolve('tsx');
+const CHILD = entryModule(import.meta.url, 'generator-child');
 /** Beyond warm-up + duration + request timeout: process start-up, connecting, draining. */
 const DEADLINE_SLACK_MS = 15_000;
 
@@ -37,7 +36,7 @@ export function startGenerator(): LoadGenerator {
   let child: ChildProcess | null = null;
   let nextId = 1;
   const spawnChild = (): ChildProcess => {
-    const proc = fork(CHILD, [], { execArgv: ['--import', TSX_LOADER], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const proc = fork(fileURLToPath(CHILD), [], { execArgv: entryExecArgv(CHILD), stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     proc.on('exit', () => {
       if (child === proc) child = null;
     });

@@ -1,7 +1,7 @@
 // The load sweep: endpoints × connections, each point measured against the delay server and the
 // bare server in turn, by autocannon in its own process. Every point is recorded, failed or not.
 import { createRequire } from 'node:module';
-import type { LoadOutcome, LoadPoint, LoadSection } from '../../model-load.ts';
+import type { LoadOutcome, LoadPoint, LoadSection } from './model.ts';
 import { measurementFromAutocannon } from './adapt.ts';
 import { captureReply, startBareServer, type CannedReply } from './bare-server.ts';
 import { GENERATOR_KIND, startGenerator, type GeneratorOutput, type LoadGenerator } from './generator.ts';

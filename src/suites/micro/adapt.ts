@@ -1,6 +1,6 @@
 // tinybench task results → the micro section of the model. Pure, so it is tested on captured results.
 import type { Statistics, TaskResult } from 'tinybench';
-import type { ClientStackResult, MicroError, MicroLatency, SchedulerResult } from '../../model-micro.ts';
+import type { ClientStackResult, MicroError, MicroLatency, SchedulerResult } from './model.ts';
 
 export type Sampled = { ok: true; latencyMs: MicroLatency } | { ok: false; error: string };
 

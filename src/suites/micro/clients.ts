@@ -2,7 +2,7 @@
 // (plus the server's share, which is the same for every stack).
 import { Bench } from 'tinybench';
 import { clients, CLIENT_NAMES, type ClientName, type ClientSession } from '../../clients/index.ts';
-import { linkedAbort } from '../abort.ts';
+import { linkedAbort } from '../../util/abort.ts';
 import { clientStackResults } from './adapt.ts';
 import { benchOptions, MICRO_DEFAULTS } from './options.ts';
 

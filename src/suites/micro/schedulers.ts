@@ -2,7 +2,7 @@
 // so what is measured is the strategy's own bookkeeping per task.
 import { Bench } from 'tinybench';
 import { strategies, type Attempt, type Strategy } from '../../strategies/index.ts';
-import { linkedAbort } from '../abort.ts';
+import { linkedAbort } from '../../util/abort.ts';
 import { schedulerLabel, schedulerResults, type SchedulerRun } from './adapt.ts';
 import { benchOptions, MICRO_DEFAULTS } from './options.ts';
 

@@ -1,25 +1,45 @@
-import type { MicroSection } from '../../model-micro.ts';
+// The micro suite: tinybench over client stacks and over each strategy's scheduling cost.
+import { positiveNumber } from '../../cli/flags.ts';
 import type { Suite } from '../suite.ts';
-import { measureClientStacks } from './clients.ts';
+import { MicroSectionSchema, type MicroSection } from './model.ts';
 import { MICRO_DEFAULTS } from './options.ts';
-import { measureSchedulers } from './schedulers.ts';
+import { microTable } from './table.ts';
+
+export interface MicroOptions {
+  /** tinybench time budget per task. */
+  timeMs: number;
+}
 
 export const microSuite = {
   name: 'micro',
   description: 'tinybench: client stacks on /get, and each strategy’s scheduling cost per task',
+  section: MicroSectionSchema,
+  flags: { 'micro-time-ms': { type: 'string' } },
+  help: `  --micro-time-ms N      micro suite: tinybench time per task (default: ${MICRO_DEFAULTS.timeMs};
+                         ${MICRO_DEFAULTS.quickTimeMs} in the default run)
+`,
+  defaults: (quick) => ({ timeMs: quick ? MICRO_DEFAULTS.quickTimeMs : MICRO_DEFAULTS.timeMs }),
+  parseOptions(values, quick) {
+    const raw = values['micro-time-ms'];
+    return typeof raw === 'string' ? { timeMs: positiveNumber('micro-time-ms', raw) } : this.defaults(quick);
+  },
   async run(ctx) {
-    const { options } = ctx;
-    const timeMs = options.microTimeMs ?? MICRO_DEFAULTS.timeMs;
-    const signal = options.signal;
+    const [{ measureClientStacks }, { measureSchedulers }] = await Promise.all([import('./clients.ts'), import('./schedulers.ts')]);
+    const { timeMs } = ctx.options;
+    const signal = ctx.common.signal;
     ctx.progress('client stacks on /get…');
-    const stacks = await measureClientStacks({ baseUrl: ctx.baseUrl, timeMs, timeoutMs: options.timeoutMs, ...(signal ? { signal } : {}) });
+    const stacks = await measureClientStacks({ baseUrl: ctx.baseUrl, timeMs, timeoutMs: ctx.common.timeoutMs, ...(signal ? { signal } : {}) });
     const section: MicroSection = { timeBudgetMs: timeMs, clients: stacks.results, schedulers: [], errors: [...stacks.errors] };
-    ctx.report.micro = section;
+    ctx.setSection(section);
     await ctx.save();
     if (signal?.aborted) return;
     ctx.progress('scheduler overhead, zero-delay tasks…');
     const schedulers = await measureSchedulers({ timeMs, ...(signal ? { signal } : {}) });
     section.schedulers = schedulers.results;
     section.errors.push(...schedulers.errors);
+    ctx.setSection(section);
   },
-} satisfies Suite;
+  render: ({ section }) => (section ? microTable(section) : ''),
+  failures: ({ section }) => (section?.errors ?? []).map((error) => `micro ${error.kind} ${error.name}: ${error.error}`),
+  metrics: () => [],
+} satisfies Suite<typeof MicroSectionSchema, MicroOptions>;

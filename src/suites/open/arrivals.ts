@@ -1,5 +1,5 @@
 // Arrival processes for the open loop: the gap before each next request, in ms.
-import { seededRandom } from '../../server/random.ts';
+import { seededRandom } from '../../stats/random.ts';
 
 export const ARRIVALS = ['constant', 'poisson'] as const;
 export type Arrivals = (typeof ARRIVALS)[number];

@@ -1,7 +1,7 @@
 // Where the open loop stops keeping up: the rule is data (KNEE_RULE), the verdict a list of reasons,
 // and the sweep that looks for it.
-import type { OpenSection, OpenStep } from '../../model-open.ts';
-import { failedCount } from '../../model.ts';
+import type { OpenSection, OpenStep } from './model.ts';
+import { failedCount } from '../../model/records.ts';
 
 export interface KneeRule {
   p99Factor: number;

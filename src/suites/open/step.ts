@@ -2,7 +2,7 @@
 // HdrHistograms (µs), so a step can hold many requests without keeping them.
 import { loopDelayP99Ms, startLoopDelay } from '../../stats/loop-delay.ts';
 import type { ClientSession } from '../../clients/index.ts';
-import type { OpenStep } from '../../model-open.ts';
+import type { OpenStep } from './model.ts';
 import { encodeHistogram, latencyHistogramUs, summarizeHistogram, type Histogram } from '../../stats/hdr.ts';
 import { realClock } from './clock.ts';
 import { runSchedule, type Completion, type ScheduleOptions, type SchedulerClock, type SendOutcome } from './scheduler.ts';

@@ -1,24 +1,37 @@
+// The open-loop suite: requests start on a schedule (wrk2-style), latency from intended and actual start.
 import type { Suite } from '../suite.ts';
-import { OPEN_DEFAULTS } from './options.ts';
-import { emptyOpenSection, runOpenSweep } from './sweep.ts';
+import { OPEN_FLAGS, OPEN_HELP, parseOpenFlags, type OpenFlagValues } from './flags.ts';
+import { OpenSectionSchema } from './model.ts';
+import { OPEN_DEFAULTS, type OpenOptions } from './options.ts';
+import { renderOpenTable } from './table.ts';
 
 export const openSuite = {
   name: 'open',
   description: 'open-loop rate sweep through the chosen client: latency from intended and actual start, dropped requests, the knee',
+  section: OpenSectionSchema,
+  flags: OPEN_FLAGS,
+  help: OPEN_HELP,
+  defaults: () => OPEN_DEFAULTS,
+  parseOptions: (values) => parseOpenFlags(values as OpenFlagValues),
   async run(ctx) {
-    const { options } = ctx;
+    const { emptyOpenSection, runOpenSweep } = await import('./sweep.ts');
+    const { common } = ctx;
     const sweep = {
-      ...(options.open ?? OPEN_DEFAULTS),
+      ...ctx.options,
       baseUrl: ctx.baseUrl,
-      client: options.client,
-      timeoutMs: options.timeoutMs,
-      timeScale: options.timeScale,
-      ...(options.signal ? { signal: options.signal } : {}),
+      client: common.client,
+      timeoutMs: common.timeoutMs,
+      timeScale: common.timeScale,
+      ...(common.signal ? { signal: common.signal } : {}),
       onProgress: ctx.progress,
       onStep: () => ctx.save(),
     };
     const section = emptyOpenSection(sweep);
-    ctx.report.open = section;
+    ctx.setSection(section);
     await runOpenSweep(sweep, section);
   },
-} satisfies Suite;
+  render: ({ section }) => (section ? `\n${renderOpenTable(section)}` : ''),
+  // A failed or dropped request is data about the target; the open loop has no harness-side failure of its own.
+  failures: () => [],
+  metrics: () => [],
+} satisfies Suite<typeof OpenSectionSchema, OpenOptions>;

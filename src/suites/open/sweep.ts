@@ -1,7 +1,7 @@
 // The open-loop rate sweep against a real client: an unmeasured warm-up at the start rate, then
 // doubling rate steps until the knee (see knee.ts) or the maximum rate.
 import { clients, type ClientName } from '../../clients/index.ts';
-import type { OpenSection } from '../../model-open.ts';
+import type { OpenSection } from './model.ts';
 import { doublingRates, sweepRates } from './knee.ts';
 import { KNEE_RULE, LATE_THRESHOLD_MS, OPEN_WARMUP_S, type OpenOptions } from './options.ts';
 import { runStep } from './step.ts';

@@ -1,7 +1,7 @@
 // The scaling sweep: requests × concurrency through the pool strategy and the chosen client,
 // against a delay server on its own thread. Over-budget points are recorded as skipped.
 import { clients, type ClientName } from '../../clients/index.ts';
-import type { ScalePoint, ScaleSection } from '../../model-scale.ts';
+import type { ScalePoint, ScaleSection } from './model.ts';
 import { startDelayServerThread } from '../../server/thread.ts';
 import { SCALE_DEFAULTS } from './options.ts';
 import { planPoints } from './plan.ts';

@@ -1,11 +1,11 @@
 // One point of the sweep: `requests` requests through the pool strategy with k = concurrency,
 // on a client session whose sockets were opened by a warm-up.
 import type { ClientSession } from '../../clients/index.ts';
-import type { ScaleMeasured } from '../../model-scale.ts';
+import type { ScaleMeasured } from './model.ts';
 import { quantile } from '../../stats/percentile.ts';
 import { pool } from '../../strategies/pool.ts';
-import { recordingAttempt } from '../strategies/attempt.ts';
-import { countOutcomes } from '../strategies/outcomes.ts';
+import { recordingAttempt } from '../../request/attempt.ts';
+import { countOutcomes } from '../../request/outcomes.ts';
 import { fullGc } from './gc.ts';
 import { startProbes, type LoopUtilizationOf } from './probes.ts';
 

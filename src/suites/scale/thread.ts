@@ -1,10 +1,10 @@
 // Runs the sweep's client on a worker thread of its own (the delay server gets another), so the
 // main thread's report keeping stays off the measured event loop and both threads can be given a
 // young generation sized for tens of thousands of requests per second.
-import { Worker } from 'node:worker_threads';
-import type { ScaleSection } from '../../model-scale.ts';
+import type { ScaleSection } from './model.ts';
 import type { ScaleOptions } from './index.ts';
 import { SCALE_DEFAULTS } from './options.ts';
+import { startEntryWorker } from '../../util/entry-module.ts';
 
 /** What crosses to the worker: the options without callbacks or signal. */
 export type ScaleThreadInput = Omit<ScaleOptions, 'signal' | 'onProgress' | 'onPoint' | 'clientThread'>;
@@ -19,8 +19,8 @@ export async function runScaleSweepThread(options: ScaleOptions): Promise<ScaleS
   const { signal, onProgress, onPoint, clientThread: _ignored, ...rest } = options;
   const youngGenerationMb = options.youngGenerationMb === undefined ? SCALE_DEFAULTS.youngGenerationMb : options.youngGenerationMb;
   const input: ScaleThreadInput = { ...rest, youngGenerationMb };
-  const worker = new Worker(new URL('../../thread-boot.mjs', import.meta.url), {
-    workerData: { entry: new URL('./thread-main.ts', import.meta.url).href, input },
+  const worker = startEntryWorker(import.meta.url, 'thread-main', {
+    workerData: { input },
     ...(youngGenerationMb === null ? {} : { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } }),
   });
   const abort = (): void => worker.postMessage('abort');

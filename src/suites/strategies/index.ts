@@ -1,11 +1,12 @@
 // The strategy suite: every fixture × strategy × k, each row measured on its own client session.
 import type { ClientName } from '../../clients/index.ts';
-import type { LoadedFixture } from '../../fixtures.ts';
-import type { StrategyError, StrategyResult } from '../../model.ts';
-import { strategies, type StrategyName } from '../../strategies/index.ts';
-import type { AttemptOptions } from './attempt.ts';
-import type { RetryPolicy } from './retry.ts';
-import { runStrategyRow, type StrategyRow } from './run-row.ts';
+import type { LoadedFixture } from '../../run/fixtures.ts';
+import type { StrategyError, StrategyResult } from '../../model/records.ts';
+import type { StrategyName } from '../../strategies/index.ts';
+import type { AttemptOptions } from '../../request/attempt.ts';
+import type { RetryPolicy } from '../../request/retry.ts';
+import { runStrategyRow } from './run-row.ts';
+import { planRows, rowLabel } from './plan.ts';
 
 export interface StrategySuiteOptions {
   baseUrl: string;
@@ -30,23 +31,6 @@ export interface StrategySuiteOptions {
 export type StrategyProgress =
   | { kind: 'row-start'; label: string; row: number; rows: number; runsPerRow: number }
   | { kind: 'run'; label: string; row: number; rows: number; run: number; runsPerRow: number; wallMs: number };
-
-export function planRows(fixtures: readonly LoadedFixture[], names: readonly StrategyName[], concurrency: readonly number[] | null, baseUrl: string): StrategyRow[] {
-  return fixtures.flatMap((fixture) => {
-    // Origin + path, never URL resolution: a path can only ever name a resource on the target.
-    const origin = new URL(baseUrl).origin;
-    const urls = fixture.paths.map((path) => `${origin}${path}`);
-    return names.flatMap((name): StrategyRow[] =>
-      strategies[name].takesConcurrency
-        ? (concurrency ?? fixture.concurrency).map((k) => ({ fixture: fixture.name, urls, strategy: name, concurrency: k }))
-        : [{ fixture: fixture.name, urls, strategy: name, concurrency: null }],
-    );
-  });
-}
-
-export function rowLabel(row: Pick<StrategyRow, 'fixture' | 'strategy' | 'concurrency'>): string {
-  return `${row.fixture}/${row.strategy}${row.concurrency === null ? '' : `(${row.concurrency})`}`;
-}
 
 export async function runStrategySuite(options: StrategySuiteOptions): Promise<{ results: StrategyResult[]; errors: StrategyError[] }> {
   const rows = planRows(options.fixtures, options.strategies, options.concurrency, options.baseUrl);

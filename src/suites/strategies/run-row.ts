@@ -2,22 +2,17 @@
 // and the timeline of each measured run.
 import { Bench } from 'tinybench';
 import { clients, type ClientName } from '../../clients/index.ts';
-import type { RequestRecord, StrategyResult } from '../../model.ts';
+import type { RequestRecord, StrategyResult } from '../../model/records.ts';
 import { quantile } from '../../stats/percentile.ts';
-import { strategies, type StrategyName } from '../../strategies/index.ts';
-import { linkedAbort } from '../abort.ts';
+import { strategies } from '../../strategies/index.ts';
+import { linkedAbort } from '../../util/abort.ts';
 import { WARMUP_HEADER } from '../../server/respond.ts';
-import { recordingAttempt, type AttemptOptions } from './attempt.ts';
-import { countOutcomes } from './outcomes.ts';
-import type { RetryPolicy } from './retry.ts';
+import { recordingAttempt, type AttemptOptions } from '../../request/attempt.ts';
+import { countOutcomes } from '../../request/outcomes.ts';
+import type { RetryPolicy } from '../../request/retry.ts';
 import { checkRunTotals, summariseResilience } from './totals.ts';
+import type { StrategyRow } from './plan.ts';
 
-export interface StrategyRow {
-  fixture: string;
-  urls: readonly string[];
-  strategy: StrategyName;
-  concurrency: number | null;
-}
 
 export interface RowOptions {
   client: ClientName;

@@ -1,7 +1,7 @@
 // Nothing lost: a run's records are checked against what the harness counted as it went, and a
 // mismatch is an error (the row goes to report.errors), never a silently wrong number.
-import type { RequestRecord, Resilience } from '../../model.ts';
-import type { TryCounters } from './attempt.ts';
+import type { RequestRecord, Resilience } from '../../model/records.ts';
+import type { TryCounters } from '../../request/attempt.ts';
 
 export const triesOf = (record: RequestRecord): number => record.attempts ?? 1;
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import type { TaskResult } from 'tinybench';
-import { MicroSectionSchema } from '../../../src/model-micro.ts';
+import { MicroSectionSchema } from '../../../src/suites/micro/model.ts';
 import { clientStackResults, sampled, schedulerResults } from '../../../src/suites/micro/adapt.ts';
 import { assertGoldenAt } from '../../golden.ts';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ScaleSectionSchema } from '../../../src/model-scale.ts';
+import { ScaleSectionSchema } from '../../../src/suites/scale/model.ts';
 import { runScaleSweep } from '../../../src/suites/scale/index.ts';
 import { runScaleSweepThread } from '../../../src/suites/scale/thread.ts';
 

@@ -1,0 +1,46 @@
+// A bench file's shape: the user's own fan-out code (variants) and built-in strategies over one URL set.
+// `export default defineBench({...})` in bench/*.bench.ts; defineBench only checks the type.
+import type { StrategyName } from '../strategies/index.ts';
+
+/** What a variant is handed for each run. */
+export interface VariantContext {
+  /** Origin of the run's server, e.g. http://127.0.0.1:41234 — point an SDK's baseURL here. */
+  baseUrl: string;
+  /** The bench's URLs, absolute on the run's server. */
+  urls: string[];
+  /** Aborted when the run is interrupted or the variant runs past its timeout. */
+  signal: AbortSignal;
+  /** 0-based run number (warm-up runs included). */
+  iteration: number;
+}
+
+/** The user's fan-out code: any HTTP client, no wrapper; every request it makes is recorded. */
+export type Variant = (context: VariantContext) => Promise<unknown>;
+
+/** The schedule a variant promises, so its exact ideal makespan can be shown as for the built-ins. */
+export type IdealSchedule = 'all' | 'sequential' | { pool: number } | { batched: number };
+
+export interface VariantSpec {
+  run: Variant;
+  ideal?: IdealSchedule;
+}
+
+export interface BenchDefinition {
+  /** Names the bench in tables, reports and metric ids (bench/<name>/<variant>/wallMs). */
+  name: string;
+  description?: string;
+  /** Paths on the run's server (or URLs, of which only path and query are kept). */
+  urls?: string[];
+  /** A URL-set file (JSON, as under fixtures/), relative to the bench file; instead of `urls`. */
+  fixture?: string;
+  variants?: Record<string, Variant | VariantSpec>;
+  /** Built-in strategies measured beside the variants. */
+  strategies?: StrategyName[];
+  /** k for pool and batched. */
+  concurrency?: number[];
+}
+
+/** A typed identity: gives a bench file's default export its type. */
+export function defineBench<const T extends BenchDefinition>(definition: T): T {
+  return definition;
+}

@@ -1,0 +1,183 @@
+// Builds the `attempt(i)` a strategy calls. It issues the request (retrying it when the row's
+// strategy retries), records exactly one RequestRecord per call whatever happens, and rejects on
+// failure as real client code would.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ClientResponse, ClientSession } from '../clients/index.ts';
+import type { FailedAttempt, Outcome, RequestRecord } from '../model/records.ts';
+import { REQUEST_ID_HEADER } from '../server/respond.ts';
+import type { Attempt } from '../strategies/index.ts';
+import { backoffMs, INTERRUPTED, isRetryable, RETRY_AFTER_MAX_MS, retryAfterMs, retryBudgetFor, type RetryPolicy } from './retry.ts';
+import { servedDelayMs } from './server-timing.ts';
+
+export class RequestFailure extends Error {
+  constructor(
+    readonly url: string,
+    readonly outcome: Exclude<Outcome, { kind: 'ok' }>,
+  ) {
+    super(`${url}: ${describeOutcome(outcome)}`);
+  }
+}
+
+export function describeOutcome(outcome: Outcome): string {
+  switch (outcome.kind) {
+    case 'ok':
+      return 'ok';
+    case 'http-error':
+      return `HTTP ${outcome.status}`;
+    case 'network-error':
+      return `${outcome.code}: ${outcome.message}`;
+    case 'timeout':
+      return `timed out after ${outcome.afterMs} ms`;
+  }
+}
+
+export interface AttemptOptions {
+  /** Retry failed tries by this policy; absent: one try per request. */
+  retry?: RetryPolicy;
+  /** The run's abort: cancels tries in flight and waits between them. */
+  signal?: AbortSignal;
+  /** Awaited before every try (the request-rate cap for remote targets). */
+  beforeTry?: (signal: AbortSignal | undefined) => Promise<void>;
+  /** Sent with every try. */
+  headers?: Record<string, string>;
+  /** When set, every try carries REQUEST_ID_HEADER `<requestIdPrefix><index>.<try>` (keyed fault draws). */
+  requestIdPrefix?: string;
+}
+
+/** Counted as tries happen, independently of the records, so run-row can check the two agree. */
+export interface TryCounters {
+  tries: number;
+  retries: number;
+  retriesDenied: number;
+  /** Retries allowed in this run; null when the row does not retry. */
+  retryBudget: number | null;
+}
+
+export interface RunRecorder {
+  attempt: Attempt;
+  records: RequestRecord[];
+  counters: TryCounters;
+}
+
+interface Try {
+  startMs: number;
+  endMs: number;
+  outcome: Outcome;
+  res?: ClientResponse;
+}
+
+export function recordingAttempt(
+  session: ClientSession,
+  urls: readonly string[],
+  runStartMs: number,
+  timeoutMs: number,
+  options: AttemptOptions = {},
+): RunRecorder {
+  const records: RequestRecord[] = [];
+  const counters: TryCounters = {
+    tries: 0,
+    retries: 0,
+    retriesDenied: 0,
+    retryBudget: options.retry ? retryBudgetFor(options.retry, urls.length) : null,
+  };
+  const rel = (ms: number): number => ms - runStartMs;
+
+  const headersFor = (index: number, tryNumber: number): Record<string, string> | undefined =>
+    options.requestIdPrefix === undefined
+      ? options.headers
+      : { ...options.headers, [REQUEST_ID_HEADER]: `${options.requestIdPrefix}${index}.${tryNumber}` };
+
+  const tryOnce = async (url: string, headers: Record<string, string> | undefined): Promise<Try> => {
+    counters.tries += 1;
+    let issuedMs = performance.now();
+    let timeout: AbortSignal | undefined;
+    try {
+      if (options.beforeTry) {
+        await options.beforeTry(options.signal);
+        issuedMs = performance.now();
+      }
+      // The timeout starts when the rate gate lets the try go, not before.
+      timeout = AbortSignal.timeout(timeoutMs);
+      const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+      const res = await session.request({ url, signal, ...(headers ? { headers } : {}) });
+      const outcome: Outcome = res.status >= 400 ? { kind: 'http-error', status: res.status } : { kind: 'ok' };
+      return { startMs: res.startMs, endMs: res.endMs, outcome, res };
+    } catch (error) {
+      const outcome: Outcome = timeout?.aborted
+        ? { kind: 'timeout', afterMs: timeoutMs }
+        : options.signal?.aborted
+          ? { kind: 'network-error', code: INTERRUPTED, message: 'the run was interrupted' }
+          : { kind: 'network-error', ...networkErrorOf(error) };
+      return { startMs: issuedMs, endMs: performance.now(), outcome };
+    }
+  };
+
+  /** The wait before retry number `retry` (from 0), or null when this failure should not be retried. */
+  const waitBefore = (index: number, retry: number, last: Try): { waitMs: number; retryAfter: boolean } | null => {
+    const policy = options.retry;
+    if (!policy || retry >= policy.maxRetries || !isRetryable(last.outcome) || options.signal?.aborted) return null;
+    const askedMs = last.res?.header ? retryAfterMs(last.res.header, Date.now()) : undefined;
+    if (askedMs !== undefined && askedMs > RETRY_AFTER_MAX_MS) return null;
+    if (counters.retryBudget !== null && counters.retries >= counters.retryBudget) {
+      counters.retriesDenied += 1;
+      return null;
+    }
+    counters.retries += 1;
+    return askedMs === undefined ? { waitMs: backoffMs(policy, index, retry), retryAfter: false } : { waitMs: askedMs, retryAfter: true };
+  };
+
+  const attempt: Attempt = async (index) => {
+    const url = urls[index];
+    if (url === undefined) throw new RangeError(`request index ${index} is outside the URL set`);
+    const failed: FailedAttempt[] = [];
+    let last = await tryOnce(url, headersFor(index, 0));
+    for (;;) {
+      const wait = waitBefore(index, failed.length, last);
+      if (wait === null) break;
+      const triedDelayMs = last.res ? servedDelayMs(last.res.serverTiming) : undefined;
+      failed.push({
+        startMs: rel(last.startMs),
+        endMs: rel(last.endMs),
+        outcome: last.outcome,
+        ...(last.res ? { status: last.res.status } : {}),
+        ...(triedDelayMs === undefined ? {} : { serverDelayMs: triedDelayMs }),
+        ...wait,
+      });
+      try {
+        await sleep(wait.waitMs, undefined, options.signal ? { signal: options.signal } : {});
+      } catch {
+        // Interrupted while waiting: the retry never happened, the request ends with its last failure.
+        failed.pop();
+        counters.retries -= 1;
+        break;
+      }
+      last = await tryOnce(url, headersFor(index, failed.length));
+    }
+    const first = failed[0];
+    const res = last.res;
+    const serverDelayMs = res ? servedDelayMs(res.serverTiming) : undefined;
+    records.push({
+      index,
+      url,
+      queuedMs: 0,
+      startMs: first ? first.startMs : rel(last.startMs),
+      ...(res ? { firstByteMs: rel(res.firstByteMs) } : {}),
+      endMs: rel(last.endMs),
+      outcome: last.outcome,
+      ...(res ? { status: res.status } : {}),
+      bytes: res?.bytes ?? 0,
+      ...(serverDelayMs === undefined ? {} : { serverDelayMs }),
+      ...(failed.length > 0 ? { attempts: failed.length + 1, failedAttempts: failed } : {}),
+    });
+    if (last.outcome.kind !== 'ok') throw new RequestFailure(url, last.outcome);
+    return res;
+  };
+  return { attempt, records, counters };
+}
+
+function networkErrorOf(error: unknown): { code: string; message: string } {
+  const err = error as { code?: unknown; cause?: { code?: unknown; message?: unknown }; message?: unknown; name?: unknown };
+  const code = err.code ?? err.cause?.code ?? err.name ?? 'ERROR';
+  const message = err.cause?.message ?? err.message ?? String(error);
+  return { code: String(code), message: String(message) };
+}

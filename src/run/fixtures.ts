@@ -1,0 +1,64 @@
+// URL-set files: validated once here, with errors that name the file and the field.
+import { basename, extname } from 'node:path';
+import { z } from 'zod';
+import { InputError, describeZodError } from '../util/input-error.ts';
+import { readJsonFile } from '../util/read-json.ts';
+
+/** Absolute URLs keep only their path and query: every request goes to the local target, never to the
+ *  host named. A path must not start with "//", which URL resolution would read as another host. */
+const UrlEntry = z
+  .string()
+  .min(1)
+  .refine((url) => (url.startsWith('/') && !url.startsWith('//')) || /^https?:\/\//.test(url), 'must be a path starting with a single "/" or an http(s) URL')
+  .refine((url) => url.startsWith('/') || URL.canParse(url), 'is not a valid URL')
+  .transform((url) => toPath(url))
+  .refine((path) => !path.startsWith('//'), 'must not have a path starting with "//"');
+
+const FixtureFile = z.union([
+  z.array(UrlEntry).min(1),
+  z.strictObject({
+    name: z.string().min(1).optional(),
+    description: z.string().optional(),
+    urls: z.array(UrlEntry).min(1),
+    concurrency: z.array(z.int().positive()).min(1).optional(),
+  }),
+]);
+
+export interface LoadedFixture {
+  name: string;
+  description: string;
+  /** Paths with their query, to be joined to the target's base URL. */
+  paths: string[];
+  /** k values used for pool/batched when the command line gives none. */
+  concurrency: number[];
+  file: string;
+}
+
+export const DEFAULT_CONCURRENCY = [2];
+
+export async function loadFixture(file: string): Promise<LoadedFixture> {
+  const json = await readJsonFile(file, `URL file ${file}`);
+  return parseFixture(json, `URL file ${file}`, basename(file, extname(file)), file);
+}
+
+/** A URL set from JSON data (a file's, or one given in code); `source` names it in errors. */
+export function parseFixture(json: unknown, source: string, fallbackName: string, file = ''): LoadedFixture {
+  const parsed = FixtureFile.safeParse(json);
+  if (!parsed.success) {
+    throw new InputError(`${source}: ${describeZodError(parsed.error)} (expected an array of URLs or {"urls": [...]})`);
+  }
+  const data = Array.isArray(parsed.data) ? { urls: parsed.data } : parsed.data;
+  return {
+    name: ('name' in data && data.name) || fallbackName,
+    description: ('description' in data && data.description) || '',
+    paths: data.urls,
+    concurrency: ('concurrency' in data && data.concurrency) || DEFAULT_CONCURRENCY,
+    file,
+  };
+}
+
+function toPath(url: string): string {
+  if (url.startsWith('/')) return url;
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}

@@ -1,0 +1,82 @@
+// The load section as a terminal table: one row per sweep point, delay server beside bare server.
+import { terminalTable } from '../../report/terminal-table.ts';
+import type { LoadOutcome, LoadSection } from './model.ts';
+import { formatMs, formatRate, formatRatio, formatShare } from '../../report/format.ts';
+
+export const LOAD_COLUMNS = [
+  'endpoint',
+  'conns',
+  'req/s',
+  'bare req/s',
+  'vs bare',
+  'p50',
+  'p90',
+  'p99',
+  'p99.9',
+  'max',
+  'err/timeout/non2xx',
+  'Little limit',
+  'efficiency',
+  'srv µs/req',
+  'gen CPU',
+] as const;
+
+function rps(outcome: LoadOutcome): string {
+  return outcome.state === 'measured' ? formatRate(outcome.requestsPerSec) : 'failed';
+}
+
+/** Generator CPU as "delay server / bare", with a * on each saturated one. */
+function generatorCell(delay: LoadOutcome, bare: LoadOutcome): string {
+  const one = (o: LoadOutcome): string => (o.state === 'measured' ? `${formatShare(o.generator.cpuFraction)}${o.generator.saturated ? '*' : ''}` : '–');
+  return `${one(delay)} / ${one(bare)}`;
+}
+
+/** Server CPU per request as "delay server / bare": unlike req/s, it hardly moves when other processes compete for the cores. */
+function serverCpuCell(delay: LoadOutcome, bare: LoadOutcome): string {
+  const one = (o: LoadOutcome): string => (o.state === 'measured' && o.serverCpuUsPerRequest !== null ? o.serverCpuUsPerRequest.toFixed(0) : '–');
+  return `${one(delay)} / ${one(bare)}`;
+}
+
+export function renderLoadTable(section: LoadSection): string {
+  const table = terminalTable([...LOAD_COLUMNS]);
+  const notes: string[] = [];
+  let saturated = false;
+  for (const point of section.points) {
+    const d = point.delayServer;
+    const latency = d.state === 'measured' ? d.latencyMs : null;
+    // autocannon records whole milliseconds: 0 means under 1 ms.
+    const ms = (value: number | undefined): string => (value === undefined ? '–' : value === 0 ? '<1 ms' : formatMs(value));
+    table.push([
+      point.endpoint,
+      String(point.connections),
+      rps(d),
+      rps(point.bare),
+      formatRatio(point.serverRatio),
+      ms(latency?.p50),
+      ms(latency?.p90),
+      ms(latency?.p99),
+      ms(latency?.p999),
+      ms(latency?.max),
+      d.state === 'measured' ? `${d.errors}/${d.timeouts}/${d.non2xx}` : '–',
+      formatRate(point.littleLimitPerSec),
+      point.littleEfficiency === null ? '–' : formatShare(point.littleEfficiency),
+      serverCpuCell(d, point.bare),
+      generatorCell(d, point.bare),
+    ]);
+    for (const [name, outcome] of [['delay server', d], ['bare server', point.bare]] as const) {
+      if (outcome.state === 'failed') notes.push(`FAILED ${point.endpoint} c=${point.connections} ${name}: ${outcome.error}`);
+      else saturated ||= outcome.generator.saturated;
+    }
+  }
+  const lines = [
+    `Load (closed loop, autocannon ${section.engine.version} in a ${section.generator.replace("-", " ")}): ${section.durationS} s per point and server in ${section.measuredRuns} interleaved runs, each after ${section.warmupS} s warm-up (and ${section.preWarmS} s per endpoint and server before the sweep); time scale ${section.timeScale}.`,
+  ];
+  if (section.points.length > 0) lines.push(table.toString());
+  lines.push(
+    'Latency is the delay server\'s, 1 ms resolution; "vs bare" is its req/s over a bare node:http server sending the same bytes; efficiency is req/s over Little\'s limit (connections / delay).',
+  );
+  if (saturated) lines.push(`* generator saturated (≥ ${formatShare(section.saturationThreshold)} of a core or of its event loop): that server's figures may be the generator's limit.`);
+  lines.push(...notes);
+  if (section.points.length === 0) lines.push('no load points were measured');
+  return `${lines.join('\n')}\n`;
+}

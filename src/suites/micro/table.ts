@@ -1,0 +1,52 @@
+// The micro section as terminal tables: client stacks, then scheduler overhead per task.
+import { terminalTable } from '../../report/terminal-table.ts';
+import type { MicroSection } from './model.ts';
+import { formatMs, formatPct, formatRate, formatRatio } from '../../report/format.ts';
+
+
+/** Per-task costs are fractions of a microsecond to a few; ms would print as zeros. */
+export const formatUs = (ms: number): string => {
+  const us = ms * 1000;
+  if (!Number.isFinite(us)) return '–';
+  return us >= 100 ? `${us.toFixed(0)} µs` : us >= 10 ? `${us.toFixed(1)} µs` : `${us.toFixed(3)} µs`;
+};
+
+/** µs below a millisecond, ms above. */
+export const formatShortMs = (ms: number): string => (Math.abs(ms) < 1 ? formatUs(ms) : formatMs(ms));
+
+export function microTable(section: MicroSection): string {
+  const lines: string[] = [];
+  if (section.clients.length > 0) {
+    const table = terminalTable(['client', 'ops/s', '± rme', 'p50', 'p99', 'samples', '× vs slowest']);
+    for (const row of section.clients) {
+      table.push([
+        row.client,
+        formatRate(row.opsPerSec),
+        formatPct(row.latencyMs.rme),
+        formatShortMs(row.latencyMs.p50),
+        formatShortMs(row.latencyMs.p99),
+        String(row.latencyMs.samplesCount),
+        formatRatio(row.vsSlowest),
+      ]);
+    }
+    lines.push(table.toString(), `client stacks: GET ${section.clients[0]?.path ?? ''} on the local delay server, one request in flight; ops/s = 1000 / mean latency.`);
+  }
+  if (section.schedulers.length > 0) {
+    const table = terminalTable(['strategy', 'k', 'tasks', 'per task', 'run mean', '± rme', 'runs']);
+    for (const row of section.schedulers) {
+      table.push([
+        row.strategy,
+        row.concurrency === null ? '–' : String(row.concurrency),
+        row.tasks.toLocaleString('en-US'),
+        formatUs(row.perTaskMs),
+        formatShortMs(row.runMs.mean),
+        formatPct(row.runMs.rme),
+        String(row.runMs.samplesCount),
+      ]);
+    }
+    lines.push(table.toString(), 'scheduler overhead: each strategy over in-process tasks that resolve at once (no network).');
+  }
+  lines.push(`tinybench time budget ${section.timeBudgetMs} ms per task.`);
+  for (const error of section.errors) lines.push(`ERROR micro ${error.kind} ${error.name}: ${error.error}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,60 @@
+// The open-loop suite's flags: declared here and spread into `run`'s flag table, parsed into OpenOptions.
+import { InputError } from '../../util/input-error.ts';
+import { ARRIVALS } from './arrivals.ts';
+import { OPEN_DEFAULTS, type OpenOptions } from './options.ts';
+import { nonNegativeInt, oneOf, positiveInt, positiveNumber } from '../../cli/flags.ts';
+import { endpoint } from '../load/flags.ts';
+
+export const OPEN_FLAGS = {
+  'open-endpoint': { type: 'string' },
+  'open-arrivals': { type: 'string' },
+  'open-seed': { type: 'string' },
+  'open-start-rate': { type: 'string' },
+  'open-max-rate': { type: 'string' },
+  'open-step-s': { type: 'string' },
+  'open-step-requests': { type: 'string' },
+  'open-max-in-flight': { type: 'string' },
+} as const;
+
+const d = OPEN_DEFAULTS;
+export const OPEN_HELP = `  --open-endpoint PATH   open loop: delay-server path (default: ${d.endpoint})
+  --open-arrivals KIND   open loop: ${ARRIVALS.join(' | ')} (default: ${d.arrivals})
+  --open-seed N          open loop: seed of the Poisson arrivals (default: ${d.seed})
+  --open-start-rate R    open loop: first rate, req/s; doubled each step (default: ${d.startRatePerSec})
+  --open-max-rate R      open loop: last rate unless it knees first (default: ${d.maxRatePerSec})
+  --open-step-s S        open loop: at most S seconds per rate step (default: ${d.stepMaxS})
+  --open-step-requests N open loop: at most N requests per rate step (default: ${d.stepMaxRequests})
+  --open-max-in-flight N open loop: requests due beyond N pending are dropped (default: ${d.maxInFlight})
+`;
+
+export interface OpenFlagValues {
+  'open-endpoint'?: string;
+  'open-arrivals'?: string;
+  'open-seed'?: string;
+  'open-start-rate'?: string;
+  'open-max-rate'?: string;
+  'open-step-s'?: string;
+  'open-step-requests'?: string;
+  'open-max-in-flight'?: string;
+}
+
+export async function parseOpenFlags(values: OpenFlagValues): Promise<OpenOptions> {
+  const get = <T>(flag: keyof OpenFlagValues, parse: (flag: string, raw: string) => T, fallback: T): T => {
+    const raw = values[flag];
+    return raw === undefined ? fallback : parse(flag, raw);
+  };
+  const options: OpenOptions = {
+    endpoint: values['open-endpoint'] === undefined ? d.endpoint : await endpoint(values['open-endpoint'], 'open-endpoint'),
+    arrivals: get('open-arrivals', (flag, raw) => oneOf(flag, raw, ARRIVALS), d.arrivals),
+    seed: get('open-seed', nonNegativeInt, d.seed),
+    startRatePerSec: get('open-start-rate', positiveNumber, d.startRatePerSec),
+    maxRatePerSec: get('open-max-rate', positiveNumber, d.maxRatePerSec),
+    stepMaxS: get('open-step-s', positiveNumber, d.stepMaxS),
+    stepMaxRequests: get('open-step-requests', positiveInt, d.stepMaxRequests),
+    maxInFlight: get('open-max-in-flight', positiveInt, d.maxInFlight),
+  };
+  if (options.maxRatePerSec < options.startRatePerSec) {
+    throw new InputError(`--open-max-rate: ${options.maxRatePerSec} is below the start rate ${options.startRatePerSec}`);
+  }
+  return options;
+}

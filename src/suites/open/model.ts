@@ -1,0 +1,68 @@
+// The open-loop suite's section of the result model: see src/model.ts.
+import { z } from 'zod';
+import { LatencySummaryMsSchema } from '../load/model.ts';
+
+export const OpenStepSchema = z.object({
+  ratePerSec: z.number().positive(),
+  /** True for the second step at a rate, run because the first one kneed. */
+  repeat: z.boolean(),
+  /** Requests due by the schedule, started, and dropped because `maxInFlight` were pending. */
+  scheduled: z.int().nonnegative(),
+  started: z.int().nonnegative(),
+  dropped: z.int().nonnegative(),
+  byOutcome: z.object({
+    ok: z.int().nonnegative(),
+    'http-error': z.int().nonnegative(),
+    'network-error': z.int().nonnegative(),
+    timeout: z.int().nonnegative(),
+  }),
+  /** From the first intended start to the last response. */
+  wallMs: z.number().nonnegative(),
+  /** Responses per second over wallMs. */
+  achievedPerSec: z.number().nonnegative(),
+  /** Response time from the intended start (wrk2's correction): what a caller on this schedule waits. Null with no responses. */
+  fromIntendedMs: LatencySummaryMsSchema.nullable(),
+  /** Response time from the actual start: what the client alone adds. */
+  fromActualMs: LatencySummaryMsSchema.nullable(),
+  /** Actual start minus intended start: how far the scheduler fell behind. */
+  startLagMs: LatencySummaryMsSchema.nullable(),
+  /** Started more than lateThresholdMs after the intended start. */
+  lateStarts: z.int().nonnegative(),
+  /** HdrHistograms in microseconds, compressed base64, mergeable across runs. */
+  histograms: z.object({ fromIntendedUs: z.string(), fromActualUs: z.string(), startLagUs: z.string() }),
+  /** Event-loop delay p99 during the step (the scheduler shares its loop with the client and server). */
+  eventLoopDelayP99Ms: z.number().nonnegative(),
+  /** Why this step crosses the knee rule; empty when it does not. The knee is where a step and its repeat both do. */
+  kneeReasons: z.array(z.string()),
+});
+export type OpenStep = z.infer<typeof OpenStepSchema>;
+
+export const OpenSectionSchema = z.object({
+  loop: z.literal('open'),
+  /** The scheduler and client run in the harness process, on the event loop of the delay server. */
+  generator: z.literal('in-process'),
+  client: z.string(),
+  endpoint: z.string(),
+  arrivals: z.enum(['constant', 'poisson']),
+  seed: z.int(),
+  maxInFlight: z.int().positive(),
+  stepMaxRequests: z.int().positive(),
+  stepMaxS: z.number().positive(),
+  startRatePerSec: z.number().positive(),
+  maxRatePerSec: z.number().positive(),
+  /** Unmeasured seconds at the start rate before the first step. */
+  warmupS: z.number().nonnegative(),
+  timeoutMs: z.number().positive(),
+  timeScale: z.number().positive(),
+  lateThresholdMs: z.number().nonnegative(),
+  /** A step crosses the knee rule when its p99 from intended start exceeds p99Factor × the baseline, or more than dropFraction / failFraction of its requests were dropped / failed. */
+  kneeRule: z.object({ p99Factor: z.number().positive(), dropFraction: z.number().nonnegative(), failFraction: z.number().nonnegative() }),
+  /** The lowest p99 from intended start among the steps so far: the unloaded p99 each step is held against. */
+  baselineP99Ms: z.number().nullable(),
+  /** The first rate whose step and its repeat both crossed the knee rule. */
+  kneeRatePerSec: z.number().nullable(),
+  /** Null while the sweep runs. */
+  stopReason: z.enum(['knee', 'max-rate', 'aborted']).nullable(),
+  steps: z.array(OpenStepSchema),
+});
+export type OpenSection = z.infer<typeof OpenSectionSchema>;

@@ -1,0 +1,63 @@
+// The open-loop section as a terminal table: one row per rate step, the knee marked.
+import { terminalTable } from '../../report/terminal-table.ts';
+import type { OpenSection } from './model.ts';
+import { formatMs, formatRate } from '../../report/format.ts';
+import { failedCount } from '../../model/records.ts';
+
+export const OPEN_COLUMNS = [
+  'rate/s',
+  'scheduled',
+  'dropped',
+  'ok/failed',
+  'achieved/s',
+  'p50 intended',
+  'p99 intended',
+  'max intended',
+  'p50 actual',
+  'p99 actual',
+  'lag p99',
+  'loop delay p99',
+  'knee',
+] as const;
+
+export function renderOpenTable(section: OpenSection): string {
+  const table = terminalTable([...OPEN_COLUMNS]);
+  const ms = (value: number | undefined): string => (value === undefined ? '–' : formatMs(value));
+  for (const [i, step] of section.steps.entries()) {
+    const confirmed = step.repeat && step.kneeReasons.length > 0 && section.steps[i - 1]?.kneeReasons.length !== 0;
+    const failed = failedCount(step.byOutcome);
+    table.push([
+      formatRate(step.ratePerSec),
+      String(step.scheduled),
+      String(step.dropped),
+      `${step.byOutcome.ok}/${failed}`,
+      formatRate(step.achievedPerSec),
+      ms(step.fromIntendedMs?.p50),
+      ms(step.fromIntendedMs?.p99),
+      ms(step.fromIntendedMs?.max),
+      ms(step.fromActualMs?.p50),
+      ms(step.fromActualMs?.p99),
+      ms(step.startLagMs?.p99),
+      ms(step.eventLoopDelayP99Ms),
+      confirmed ? 'KNEE' : step.kneeReasons.length > 0 ? 'crossed, repeating' : step.repeat ? 'repeat: no' : '',
+    ]);
+  }
+  const rule = section.kneeRule;
+  const lines = [
+    `Open loop (${section.arrivals} arrivals, seed ${section.seed}, client ${section.client}, in-process) on ${section.endpoint}: ` +
+      `steps of at most ${section.stepMaxS} s or ${section.stepMaxRequests} requests, at most ${section.maxInFlight} in flight; time scale ${section.timeScale}.`,
+  ];
+  if (section.steps.length > 0) lines.push(table.toString());
+  lines.push(
+    `"intended" measures from when the schedule said to start (coordinated omission corrected), "actual" from when the request was sent; ` +
+      `latencies are of responses (any status): timeouts and network errors count in ok/failed, not in the percentiles; ` +
+      `a step crosses the knee rule when p99 intended > ${rule.p99Factor} × the lowest p99 of the steps before, or > ${rule.dropFraction * 100}% are dropped or > ${rule.failFraction * 100}% fail; it is then repeated once.`,
+  );
+  for (const step of section.steps) {
+    if (step.kneeReasons.length > 0) lines.push(`${formatRate(step.ratePerSec)}/s${step.repeat ? ' (repeat)' : ''}: ${step.kneeReasons.join('; ')}`);
+  }
+  if (section.kneeRatePerSec !== null) lines.push(`KNEE at ${formatRate(section.kneeRatePerSec)}/s (the step and its repeat both crossed the rule)`);
+  if (section.stopReason === 'max-rate') lines.push(`no knee up to ${formatRate(section.maxRatePerSec)}/s`);
+  if (section.stopReason === 'aborted' || section.stopReason === null) lines.push('the sweep was interrupted');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,28 @@
+// The rows of a strategies run: every URL set × strategy × k, with absolute URLs on the target.
+import type { LoadedFixture } from '../../run/fixtures.ts';
+import { strategies, type StrategyName } from '../../strategies/index.ts';
+
+export interface StrategyRow {
+  fixture: string;
+  urls: readonly string[];
+  strategy: StrategyName;
+  concurrency: number | null;
+}
+
+export function planRows(fixtures: readonly LoadedFixture[], names: readonly StrategyName[], concurrency: readonly number[] | null, baseUrl: string): StrategyRow[] {
+  return fixtures.flatMap((fixture) => {
+    // Origin + path, never URL resolution: a path can only ever name a resource on the target.
+    const origin = new URL(baseUrl).origin;
+    const urls = fixture.paths.map((path) => `${origin}${path}`);
+    return names.flatMap((name): StrategyRow[] =>
+      strategies[name].takesConcurrency
+        ? (concurrency ?? fixture.concurrency).map((k) => ({ fixture: fixture.name, urls, strategy: name, concurrency: k }))
+        : [{ fixture: fixture.name, urls, strategy: name, concurrency: null }],
+    );
+  });
+}
+
+export function rowLabel(row: Pick<StrategyRow, 'fixture' | 'strategy' | 'concurrency'>): string {
+  return `${row.fixture}/${row.strategy}${row.concurrency === null ? '' : `(${row.concurrency})`}`;
+}
+

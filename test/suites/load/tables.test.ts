@@ -1,0 +1,45 @@
+// Golden renders of the load and open-loop tables. The sections come from a real run, edited to
+// cover a failed server, a saturated generator and a knee.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { LoadSectionSchema } from '../../../src/suites/load/model.ts';
+import { OpenSectionSchema } from '../../../src/suites/open/model.ts';
+import { renderLoadTable } from '../../../src/suites/load/table.ts';
+import { renderOpenTable } from '../../../src/suites/open/table.ts';
+import { tableReporter } from '../../../src/report/table.ts';
+import { emptyReport } from '../../../src/run/run-bench.ts';
+
+const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
+const load = LoadSectionSchema.parse(JSON.parse(read('fixtures/load-section.json')));
+const open = OpenSectionSchema.parse(JSON.parse(read('../open/fixtures/open-section.json')));
+
+/** UPDATE_GOLDEN=1 rewrites the golden file instead of comparing. */
+function golden(name: string, actual: string): void {
+  const url = new URL(`fixtures/${name}`, import.meta.url);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(url, actual);
+  assert.equal(actual, readFileSync(url, 'utf8'));
+}
+
+test('the load table', () => {
+  const text = renderLoadTable(load);
+  golden('load-table.txt', text);
+  assert.match(text, /FAILED \/delay\/0\.05 c=1 bare server: load generator gave no result/);
+  assert.match(text, /\* generator saturated/);
+});
+
+test('the open-loop table marks the knee', () => {
+  const text = renderOpenTable(open);
+  golden('open-table.txt', text);
+  assert.match(text, /KNEE at 1,600\/s/);
+});
+
+test('the table reporter appends the sections present', () => {
+  const report = emptyReport({ suites: ['load', 'open'], fixtures: [], strategies: [], concurrency: null, client: 'undici', iterations: 1, warmup: 0, timeScale: 1, timeoutMs: 1000 });
+  assert.doesNotMatch(tableReporter.render(report), /Load \(closed loop|Open loop/);
+  report.load = load;
+  report.open = open;
+  const text = tableReporter.render(report);
+  assert.ok(text.includes(renderLoadTable(load)));
+  assert.ok(text.includes(renderOpenTable(open)));
+});
