@@ -4,10 +4,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ClientResponse, ClientSession } from '../clients/index.ts';
 import type { FailedAttempt, Outcome, RequestRecord } from '../model/records.ts';
-import { REQUEST_ID_HEADER } from '../server/respond.ts';
+import { REQUEST_ID_HEADER } from '../protocol/headers.ts';
 import type { Attempt } from '../strategies/index.ts';
 import { backoffMs, INTERRUPTED, isRetryable, RETRY_AFTER_MAX_MS, retryAfterMs, retryBudgetFor, type RetryPolicy } from './retry.ts';
-import { servedDelayMs } from './server-timing.ts';
+import { servedDelayMs } from '../protocol/server-timing.ts';
 
 export class RequestFailure extends Error {
   constructor(

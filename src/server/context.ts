@@ -2,10 +2,9 @@
 // closures, an AbortController and a promise chain per request cost more than the route itself.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestBody } from './echo.ts';
-import type { FaultState } from './faults.ts';
 import type { Random } from '../stats/random.ts';
 import { BadRequest } from './respond.ts';
-import type { RouteContext } from './routes.ts';
+import type { FaultState, RouteContext } from './route.ts';
 
 export interface ServerSettings {
   timeScale: number;

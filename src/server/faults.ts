@@ -5,10 +5,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { echoRequest } from './echo.ts';
 import { parseCount, parseSeconds } from './params.ts';
 import { keyedUnit } from '../stats/random.ts';
-import { BadRequest, REQUEST_ID_HEADER, sendJson, serverTiming, WARMUP_HEADER } from './respond.ts';
-import type { Route, RouteContext } from './routes.ts';
+import { FAULT_HEADER, REQUEST_ID_HEADER, WARMUP_HEADER } from '../protocol/headers.ts';
+import { serverTiming } from '../protocol/server-timing.ts';
+import { BadRequest, sendJson } from './respond.ts';
+import type { Route, RouteContext } from './route.ts';
 
-export const FAULT_HEADER = 'x-fanout-fault';
 /** Rate-limit windows kept per server; the oldest is dropped beyond this, so random keys cannot grow memory. */
 const MAX_RATE_LIMIT_KEYS = 1000;
 const MAX_KEY_LENGTH = 100;
@@ -17,12 +18,6 @@ const MAX_DRIP_CHUNKS = 100;
 /** Bytes /reset and /hang declare in content-length before failing to deliver them. */
 const DECLARED_BYTES = 1024;
 
-export interface FaultState {
-  /** key → start of the current fixed window (ms, performance.now()) and requests counted in it. */
-  windows: Map<string, { startMs: number; count: number }>;
-}
-
-export const createFaultState = (): FaultState => ({ windows: new Map() });
 
 const fault = (name: string): Record<string, string> => ({ [FAULT_HEADER]: name });
 

@@ -2,7 +2,8 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { RequestContext, type ServerSettings } from './context.ts';
-import { createFaultState, FAULT_HEADER } from './faults.ts';
+import { FAULT_HEADER } from '../protocol/headers.ts';
+import { createFaultState } from './route.ts';
 import { seededRandom } from '../stats/random.ts';
 import { BadRequest, sendError, sendJson } from './respond.ts';
 import { matchRoute } from './routes.ts';

@@ -1,41 +1,14 @@
 // httpbin-compatible routes. Each handler gets a parsed context and writes one response.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { echoBody, echoHeaders, echoRequest, type RequestBody } from './echo.ts';
-import { faultRoutes, type FaultState } from './faults.ts';
+import { echoBody, echoHeaders, echoRequest } from './echo.ts';
+import { faultRoutes } from './faults.ts';
+import type { ServerResponse } from 'node:http';
+import type { Route } from './route.ts';
 import { parseCount, parseSeconds, parseStatusCodes, pickWeighted } from './params.ts';
-import { seededRandom, type Random } from '../stats/random.ts';
-import { BadRequest, sendJson, sendJsonBytes, serverTiming, WARMUP_HEADER } from './respond.ts';
+import { seededRandom } from '../stats/random.ts';
+import { WARMUP_HEADER } from '../protocol/headers.ts';
+import { serverTiming } from '../protocol/server-timing.ts';
+import { BadRequest, sendJson, sendJsonBytes } from './respond.ts';
 import { cachedJsonBody, echoKey } from './echo-cache.ts';
-
-export interface RouteContext {
-  req: IncomingMessage;
-  res: ServerResponse;
-  url: URL;
-  origin: string;
-  params: string[];
-  readBody: () => Promise<RequestBody>;
-  timeScale: number;
-  maxDelayS: number;
-  maxBodyBytes: number;
-  random: Random;
-  /** The server's seed, for draws keyed by request (keyedUnit). */
-  seed: number;
-  /** Aborted when the client goes away or the server closes, so no timer outlives its request. */
-  signal: AbortSignal;
-  /** Per-server state of the fault routes (rate-limit windows). */
-  faultState: FaultState;
-  /** Waits, or rejects once the client goes away or the server closes. */
-  sleep(ms: number): Promise<void>;
-}
-
-export interface Route {
-  pattern: RegExp;
-  methods: readonly string[] | 'any';
-  handle: (ctx: RouteContext) => Promise<void> | void;
-  /** True when the route always finishes by itself: its body read is bounded by node's requestTimeout and
-   *  its wait by maxDelayS, which the server keeps below its response deadline, so it needs no deadline timer. */
-  bounded?: true;
-}
 
 const ANY = 'any';
 const MAX_STREAM_LINES = 100;

@@ -6,7 +6,7 @@ import nock from 'nock';
 import { clients } from '../../src/clients/index.ts';
 import { STRATEGY_NAMES, strategies } from '../../src/strategies/index.ts';
 import { RequestFailure, recordingAttempt } from '../../src/request/attempt.ts';
-import { servedDelayMs } from '../../src/request/server-timing.ts';
+import { servedDelayMs } from '../../src/protocol/server-timing.ts';
 
 const ORIGIN = 'http://api.test';
 const URLS = ['/delay/1', '/status/404', '/reset', '/hang'].map((path) => `${ORIGIN}${path}`);

@@ -6,7 +6,7 @@ import type { RequestRecord, StrategyResult } from '../../model/records.ts';
 import { quantile } from '../../stats/percentile.ts';
 import { strategies } from '../../strategies/index.ts';
 import { linkedAbort } from '../../util/abort.ts';
-import { WARMUP_HEADER } from '../../server/respond.ts';
+import { WARMUP_HEADER } from '../../protocol/headers.ts';
 import { recordingAttempt, type AttemptOptions } from '../../request/attempt.ts';
 import { countOutcomes } from '../../request/outcomes.ts';
 import type { RetryPolicy } from '../../request/retry.ts';
