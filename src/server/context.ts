@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestBody } from './echo.ts';
 import type { FaultState } from './faults.ts';
+import type { LlmState } from './llm/state.ts';
 import type { Random } from './random.ts';
 import { BadRequest } from './respond.ts';
 import type { RouteContext } from './routes.ts';
@@ -14,6 +15,7 @@ export interface ServerSettings {
   random: Random;
   seed: number;
   faultState: FaultState;
+  llm: LlmState;
 }
 
 export class RequestContext implements RouteContext {
@@ -24,6 +26,7 @@ export class RequestContext implements RouteContext {
   readonly random: Random;
   readonly faultState: FaultState;
   readonly seed: number;
+  readonly llm: LlmState;
   #signal: AbortSignal | null = null;
   #url: URL | null = null;
 
@@ -42,6 +45,7 @@ export class RequestContext implements RouteContext {
     this.random = settings.random;
     this.faultState = settings.faultState;
     this.seed = settings.seed;
+    this.llm = settings.llm;
   }
 
   /** The full request URL, parsed on first use: the cached /get echo never needs it. */

@@ -6,6 +6,8 @@ import { parseCount, parseSeconds, parseStatusCodes, pickWeighted } from './para
 import { seededRandom, type Random } from './random.ts';
 import { BadRequest, sendJson, sendJsonBytes, serverTiming, WARMUP_HEADER } from './respond.ts';
 import { cachedJsonBody, echoKey } from './echo-cache.ts';
+import { llmRoutes } from './llm/routes.ts';
+import type { LlmState } from './llm/state.ts';
 
 export interface RouteContext {
   req: IncomingMessage;
@@ -24,6 +26,8 @@ export interface RouteContext {
   signal: AbortSignal;
   /** Per-server state of the fault routes (rate-limit windows). */
   faultState: FaultState;
+  /** Per-server state of the simulated LLM API (rate limits per key, load per model). */
+  llm: LlmState;
   /** Waits, or rejects once the client goes away or the server closes. */
   sleep(ms: number): Promise<void>;
 }
@@ -142,6 +146,7 @@ export const routes: Route[] = [
     handle: (ctx) => sendJson(ctx.res, 200, { 'user-agent': ctx.req.headers['user-agent'] ?? null }, timingHeader(0)),
   },
   ...faultRoutes,
+  ...llmRoutes,
 ];
 
 const NO_DELAY_TIMING: Readonly<Record<string, string>> = { 'server-timing': serverTiming(0) };
