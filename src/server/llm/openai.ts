@@ -76,9 +76,9 @@ export const openai: Provider = {
     }
     return headers;
   },
-  rateLimitMessage(a) {
+  rateLimitMessage(a, model) {
     const unit = a.kind === 'requests' ? 'requests per min (RPM)' : 'tokens per min (TPM)';
-    return `Rate limit reached for requests on ${unit}: Limit ${a.limit}, Used ${a.used}, Requested ${a.requested}. Please try again in ${formatGoDuration(a.retryAfterMs)}.`;
+    return `Rate limit reached for ${model} on ${unit}: Limit ${a.limit}, Used ${a.used}, Requested ${a.requested}. Please try again in ${formatGoDuration(a.retryAfterMs)}.`;
   },
   completion(meta, plan, text) {
     return {

@@ -11,7 +11,7 @@ export const latencyParamsSchema = z.object({
   ttftSigma: z.number().nonnegative().max(3),
   /** Chance that a request meets the heavy tail (a Pareto multiplier on its TTFT). */
   tailProbability: z.number().min(0).max(1),
-  /** Pareto shape of that tail (smaller is heavier); the multiplier is capped at 20. */
+  /** Pareto shape of that tail (smaller is heavier); the multiplier is capped at 8. */
   tailAlpha: z.number().positive(),
   /** Median inter-token latency. */
   itlMs: z.number().nonnegative(),

@@ -25,7 +25,7 @@ export interface Provider {
   /** Headers describing the key's buckets after `admission`; `wallMs` is Date.now() for absolute resets. */
   rateLimitHeaders(admission: Admission, wallMs: number): Record<string, string>;
   /** The 429's message, in the provider's words. */
-  rateLimitMessage(admission: Extract<Admission, { ok: false }>): string;
+  rateLimitMessage(admission: Extract<Admission, { ok: false }>, model: string): string;
   completion(meta: AnswerMeta, plan: ResponsePlan, text: string): unknown;
   /** SSE text before the first token (nothing, or Anthropic's message_start and content_block_start). */
   streamStart(meta: AnswerMeta, request: LlmRequest): string;

@@ -60,7 +60,7 @@ async function serve(ctx: RouteContext, provider: Provider): Promise<void> {
   const limitHeaders = provider.rateLimitHeaders(admission, Date.now());
   if (!admission.ok) {
     const waitMs = Math.ceil(admission.retryAfterMs);
-    return sendProviderError(ctx.res, provider, 'rate-limit', provider.rateLimitMessage(admission), null, undefined, {
+    return sendProviderError(ctx.res, provider, 'rate-limit', provider.rateLimitMessage(admission, request.model), null, undefined, {
       ...limitHeaders,
       'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))),
       'retry-after-ms': String(waitMs),
