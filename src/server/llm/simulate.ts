@@ -69,7 +69,7 @@ async function serve(ctx: RouteContext, provider: Provider): Promise<void> {
   }
 
   const batch = llm.batches[preset];
-  let sentTokens = 0;
+  const sent = { tokens: 0 };
   if (batch.full) {
     llm.limiter.settle(key, reserved, 0);
     return sendProviderError(ctx.res, provider, 'overloaded', `${request.model} is overloaded: ${batch.waiting} requests already queued`, null, undefined, { [INJECTED_HEADER]: 'llm-overloaded' });
@@ -101,13 +101,13 @@ async function serve(ctx: RouteContext, provider: Provider): Promise<void> {
         return;
       }
       if (fault?.kind === 'error') return sendProviderError(ctx.res, provider, 'server', 'injected error (x-fanout-llm-fault)', null, undefined, headers);
-      sentTokens = plan.outputTokens;
+      sent.tokens = plan.outputTokens;
       return sendAnswer(ctx.res, provider.completion(meta, plan, tokenPieces(plan.words).join('')), headers);
     }
-    sentTokens = await streamTokens(ctx, provider, request, plan, meta, gapsMs, fault, faultAt, headers);
+    await streamTokens(ctx, provider, request, plan, meta, gapsMs, fault, faultAt, headers, sent);
   } finally {
     batch.release();
-    llm.limiter.settle(key, reserved, promptTokens + sentTokens);
+    llm.limiter.settle(key, reserved, promptTokens + sent.tokens);
   }
 }
 
@@ -127,7 +127,8 @@ function faultPosition(fault: StreamFault | null, plan: ResponsePlan, seed: numb
 }
 
 /** Writes tokens on their schedule; when timers are coarser than the gaps (small time scales), every token due
- *  is written at once, each still its own event. Returns the tokens sent. */
+ *  is written at once, each still its own event. `sent.tokens` counts what was written, so a client that
+ *  leaves mid-stream is charged for the tokens it was sent. */
 async function streamTokens(
   ctx: RouteContext,
   provider: Provider,
@@ -138,7 +139,8 @@ async function streamTokens(
   fault: StreamFault | null,
   faultAt: number,
   headers: Record<string, string>,
-): Promise<number> {
+  sent: { tokens: number },
+): Promise<void> {
   const pieces = tokenPieces(plan.words);
   const lastToken = fault !== null && fault.kind !== 'stall' ? faultAt : pieces.length;
   ctx.res.writeHead(200, { ...SSE_HEADERS, ...headers });
@@ -154,19 +156,19 @@ async function streamTokens(
       await ctx.sleep(waitMs);
     }
     text += provider.streamToken(meta, pieces[i] ?? '', i);
+    sent.tokens = i + 1;
   }
   if (fault?.kind === 'disconnect') {
     ctx.res.write(text);
     // Let the tokens reach the client before the connection drops mid-stream.
     await ctx.sleep(5);
     ctx.req.socket.destroy();
-    return lastToken;
+    return;
   }
   if (fault?.kind === 'error') {
     ctx.res.end(text + provider.streamError(`injected error after ${lastToken} tokens (x-fanout-llm-fault)`));
-    return lastToken;
+    return;
   }
   const done: AnswerMeta = { ...meta, outputTokens: lastToken };
   ctx.res.end(text + provider.streamEnd(done, plan, request));
-  return lastToken;
 }
