@@ -92,10 +92,10 @@ export const openai: Provider = {
     };
   },
   streamStart: () => '',
-  streamToken(meta, piece, index) {
-    // The first chunk carries the role, as OpenAI's does.
+  streamToken(meta, piece, index, request) {
+    // The first chunk carries the role, as OpenAI's does; with include_usage every chunk has `usage: null`.
     const delta = index === 0 ? { role: 'assistant', content: piece } : { content: piece };
-    return sse(chunk(meta, [{ index: 0, delta, logprobs: null, finish_reason: null }]));
+    return sse(chunk(meta, [{ index: 0, delta, logprobs: null, finish_reason: null }], request.includeUsage ? null : undefined));
   },
   streamEnd(meta, plan, request) {
     let text = sse(chunk(meta, [{ index: 0, delta: {}, logprobs: null, finish_reason: plan.finishReason }], request.includeUsage ? null : undefined));

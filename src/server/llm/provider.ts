@@ -29,7 +29,7 @@ export interface Provider {
   completion(meta: AnswerMeta, plan: ResponsePlan, text: string): unknown;
   /** SSE text before the first token (nothing, or Anthropic's message_start and content_block_start). */
   streamStart(meta: AnswerMeta, request: LlmRequest): string;
-  streamToken(meta: AnswerMeta, piece: string, index: number): string;
+  streamToken(meta: AnswerMeta, piece: string, index: number, request: LlmRequest): string;
   streamEnd(meta: AnswerMeta, plan: ResponsePlan, request: LlmRequest): string;
   streamError(message: string): string;
 }

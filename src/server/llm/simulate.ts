@@ -50,7 +50,7 @@ async function serve(ctx: RouteContext, provider: Provider): Promise<void> {
     const timing = { 'server-timing': 'queue;dur=0.00, ttft;dur=0.00, decode;dur=0.00;desc="skipped for warm-up"' };
     if (!request.stream) return sendAnswer(ctx.res, provider.completion(meta, plan, tokenPieces(plan.words).join('')), timing);
     ctx.res.writeHead(200, { ...SSE_HEADERS, ...timing });
-    ctx.res.end(provider.streamStart(meta, request) + tokenPieces(plan.words).map((p, i) => provider.streamToken(meta, p, i)).join('') + provider.streamEnd(meta, plan, request));
+    ctx.res.end(provider.streamStart(meta, request) + tokenPieces(plan.words).map((p, i) => provider.streamToken(meta, p, i, request)).join('') + provider.streamEnd(meta, plan, request));
     return;
   }
 
@@ -155,7 +155,7 @@ async function streamTokens(
       text = '';
       await ctx.sleep(waitMs);
     }
-    text += provider.streamToken(meta, pieces[i] ?? '', i);
+    text += provider.streamToken(meta, pieces[i] ?? '', i, request);
     sent.tokens = i + 1;
   }
   if (fault?.kind === 'disconnect') {
