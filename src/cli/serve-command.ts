@@ -2,6 +2,7 @@
 import { InputError } from '../util/input-error.ts';
 import { DELAY_SERVER_DEFAULTS, startDelayServer } from '../server/index.ts';
 import { isLoopbackHost } from '../run/safety.ts';
+import { LLM_SERVE_FLAGS, LLM_SERVE_HELP, parseLlmServeFlags } from './llm-flags.ts';
 import { atMost, MAX_DELAY_S, MAX_TIME_SCALE, nonNegativeInt, nonNegativeNumber, positiveInt, positiveNumber } from './flags.ts';
 import { parseFlags } from './parse.ts';
 import type { CommandIO } from './io.ts';
@@ -24,7 +25,7 @@ and the faults /ratelimit, /reset, /hang, /drip, /malformed, /flaky (see README)
   --max-body-bytes N       larger request bodies get 413 (default: ${DELAY_SERVER_DEFAULTS.maxBodyBytes})
   --max-connections N      open connections beyond this are refused (default: ${DELAY_SERVER_DEFAULTS.maxConnections})
   --help            this text
-`;
+${LLM_SERVE_HELP}`;
 
 export async function serveCommand(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseFlags('serve', args, {
@@ -39,6 +40,7 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
     'max-body-bytes': { type: 'string' },
     'max-connections': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
+    ...LLM_SERVE_FLAGS,
   });
   if (values.help) {
     io.stdout.write(SERVE_HELP);
@@ -71,7 +73,8 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
   }
   const seed = values.seed === undefined ? DELAY_SERVER_DEFAULTS.seed : nonNegativeInt('seed', values.seed);
   if (seed > 2 ** 32 - 1) throw new InputError(`--seed: expected at most ${2 ** 32 - 1}, got ${seed}`);
-  const server = await startDelayServer({ port, host, timeScale, maxDelayS, seed, ...limits }).catch((error: unknown) => {
+  const llm = parseLlmServeFlags(values);
+  const server = await startDelayServer({ port, host, timeScale, maxDelayS, seed, ...limits, llm }).catch((error: unknown) => {
     const code = (error as { code?: string }).code;
     throw new InputError(`serve: cannot listen on ${host}:${port} (${code ?? (error as Error).message})`);
   });

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestBody } from './echo.ts';
 import type { Random } from '../stats/random.ts';
+import type { LlmState } from './llm/state.ts';
 import { BadRequest } from './respond.ts';
 import type { FaultState, RouteContext } from './route.ts';
 
@@ -13,6 +14,7 @@ export interface ServerSettings {
   random: Random;
   seed: number;
   faultState: FaultState;
+  llm: LlmState;
 }
 
 export class RequestContext implements RouteContext {
@@ -23,6 +25,7 @@ export class RequestContext implements RouteContext {
   readonly random: Random;
   readonly faultState: FaultState;
   readonly seed: number;
+  readonly llm: LlmState;
   #signal: AbortSignal | null = null;
   #url: URL | null = null;
 
@@ -41,6 +44,7 @@ export class RequestContext implements RouteContext {
     this.random = settings.random;
     this.faultState = settings.faultState;
     this.seed = settings.seed;
+    this.llm = settings.llm;
   }
 
   /** The full request URL, parsed on first use: the cached /get echo never needs it. */

@@ -5,6 +5,7 @@ import { RequestContext, type ServerSettings } from './context.ts';
 import { FAULT_HEADER } from '../protocol/headers.ts';
 import { createFaultState } from './route.ts';
 import { seededRandom } from '../stats/random.ts';
+import { createLlmState, type LlmOptions } from './llm/state.ts';
 import { BadRequest, sendError, sendJson } from './respond.ts';
 import { matchRoute } from './routes.ts';
 
@@ -24,6 +25,8 @@ export interface DelayServerOptions {
   headersTimeoutMs?: number;
   /** Open connections beyond this are refused (node's maxConnections). */
   maxConnections?: number;
+  /** The simulated LLM API (/v1/chat/completions, /v1/messages): rate limits, default preset, preset overrides. */
+  llm?: LlmOptions;
 }
 
 export interface DelayServer {
@@ -43,6 +46,7 @@ export const DELAY_SERVER_DEFAULTS = {
   requestTimeoutMs: 30_000,
   headersTimeoutMs: 10_000,
   maxConnections: 2048,
+  llm: {},
 } as const;
 
 /** Node's default (511) overflows when a load generator opens 1,000 connections at once: the
@@ -63,7 +67,9 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
   const sockets = new Set<Socket>();
   const faultState = createFaultState();
 
-  const settings: ServerSettings = { timeScale: opts.timeScale, maxDelayS: opts.maxDelayS, maxBodyBytes: opts.maxBodyBytes, random, seed: opts.seed, faultState };
+  const llm = createLlmState(opts.llm, opts.timeScale);
+
+  const settings: ServerSettings = { timeScale: opts.timeScale, maxDelayS: opts.maxDelayS, maxBodyBytes: opts.maxBodyBytes, random, seed: opts.seed, faultState, llm };
 
   const checkEveryMs = Math.max(50, Math.min(1000, opts.headersTimeoutMs / 4, opts.requestTimeoutMs / 4));
   const server: Server = createServer({ keepAlive: true, connectionsCheckingInterval: checkEveryMs }, (req, res) => {

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestBody } from './echo.ts';
 import type { Random } from '../stats/random.ts';
+import type { LlmState } from './llm/state.ts';
 
 export interface FaultState {
   /** key → start of the current fixed window (ms, performance.now()) and requests counted in it. */
@@ -28,6 +29,8 @@ export interface RouteContext {
   signal: AbortSignal;
   /** Per-server state of the fault routes (rate-limit windows). */
   faultState: FaultState;
+  /** Per-server state of the simulated LLM API (rate limits per key, load per model). */
+  llm: LlmState;
   /** Waits, or rejects once the client goes away or the server closes. */
   sleep(ms: number): Promise<void>;
 }

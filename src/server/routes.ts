@@ -9,6 +9,7 @@ import { WARMUP_HEADER } from '../protocol/headers.ts';
 import { serverTiming } from '../protocol/server-timing.ts';
 import { BadRequest, sendJson, sendJsonBytes } from './respond.ts';
 import { cachedJsonBody, echoKey } from './echo-cache.ts';
+import { llmRoutes } from './llm/routes.ts';
 
 const ANY = 'any';
 const MAX_STREAM_LINES = 100;
@@ -115,6 +116,7 @@ export const routes: Route[] = [
     handle: (ctx) => sendJson(ctx.res, 200, { 'user-agent': ctx.req.headers['user-agent'] ?? null }, timingHeader(0)),
   },
   ...faultRoutes,
+  ...llmRoutes,
 ];
 
 const NO_DELAY_TIMING: Readonly<Record<string, string>> = { 'server-timing': serverTiming(0) };

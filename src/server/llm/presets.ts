@@ -1,0 +1,77 @@
+// Named latency presets for the simulated LLM API, and which one a request's `model` selects.
+import { z } from 'zod';
+
+/** Every figure is in unscaled milliseconds; the server multiplies times by its timeScale. */
+export const latencyParamsSchema = z.object({
+  /** Fixed part of prefill (scheduling, first forward pass). */
+  ttftOverheadMs: z.number().nonnegative(),
+  /** Prefill cost per prompt token. */
+  prefillMsPerToken: z.number().nonnegative(),
+  /** Lognormal sigma of TTFT jitter around its median. */
+  ttftSigma: z.number().nonnegative().max(3),
+  /** Chance that a request meets the heavy tail (a Pareto multiplier on its TTFT). */
+  tailProbability: z.number().min(0).max(1),
+  /** Pareto shape of that tail (smaller is heavier); the multiplier is capped at 8. */
+  tailAlpha: z.number().positive(),
+  /** Median inter-token latency. */
+  itlMs: z.number().nonnegative(),
+  /** Lognormal sigma of each inter-token gap. */
+  itlSigma: z.number().nonnegative().max(3),
+  /** Chance per token of a decode stall, and its length. */
+  stallProbability: z.number().min(0).max(1),
+  stallMs: z.number().nonnegative(),
+  /** Median answer length in tokens (lognormal, sigma 0.6); max_tokens cuts it with finish_reason "length". */
+  medianOutputTokens: z.number().positive(),
+  /** When > 0, every answer has exactly this many tokens (capped by max_tokens): for measurements and tests. */
+  fixedOutputTokens: z.number().int().nonnegative(),
+  /** Requests served at once per model; more wait in a queue. */
+  batchCapacity: z.number().int().positive(),
+  /** Latency factor at a full batch is 1 + loadSlowdown, growing linearly from 1 request in flight. */
+  loadSlowdown: z.number().nonnegative(),
+  /** Requests waiting beyond this are refused as overloaded (Anthropic 529, OpenAI 503). */
+  maxQueue: z.number().int().nonnegative(),
+});
+export type LatencyParams = z.infer<typeof latencyParamsSchema>;
+
+export const PRESET_NAMES = ['fast', 'chat', 'reasoning'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+// Orders of magnitude from public serving figures (llm-d-inference-sim's 7–8B reference: TTFT 60–120 ms,
+// ITL 10–15 ms; hosted large chat models: TTFT a few hundred ms, 20–40 ms per token; reasoning models
+// think for seconds before the first visible token).
+export const PRESETS: Readonly<Record<PresetName, LatencyParams>> = {
+  fast: {
+    ttftOverheadMs: 80, prefillMsPerToken: 0.05, ttftSigma: 0.25, tailProbability: 0.02, tailAlpha: 1.5,
+    itlMs: 8, itlSigma: 0.2, stallProbability: 0.002, stallMs: 150,
+    medianOutputTokens: 120, fixedOutputTokens: 0, batchCapacity: 64, loadSlowdown: 1, maxQueue: 256,
+  },
+  chat: {
+    ttftOverheadMs: 300, prefillMsPerToken: 0.2, ttftSigma: 0.3, tailProbability: 0.03, tailAlpha: 1.3,
+    itlMs: 25, itlSigma: 0.25, stallProbability: 0.003, stallMs: 400,
+    medianOutputTokens: 250, fixedOutputTokens: 0, batchCapacity: 32, loadSlowdown: 1.5, maxQueue: 128,
+  },
+  reasoning: {
+    ttftOverheadMs: 2500, prefillMsPerToken: 0.3, ttftSigma: 0.5, tailProbability: 0.05, tailAlpha: 1.2,
+    itlMs: 15, itlSigma: 0.25, stallProbability: 0.003, stallMs: 600,
+    medianOutputTokens: 300, fixedOutputTokens: 0, batchCapacity: 16, loadSlowdown: 2, maxQueue: 64,
+  },
+};
+
+/** Provider model names that select a preset; any other name gets the server's default preset. */
+const ALIASES: Readonly<Record<string, PresetName>> = {
+  'gpt-4o-mini': 'fast', 'gpt-4.1-mini': 'fast', 'gpt-4.1-nano': 'fast', 'claude-3-5-haiku-latest': 'fast', 'claude-haiku-4-5': 'fast',
+  'gpt-4o': 'chat', 'gpt-4.1': 'chat', 'claude-sonnet-4-5': 'chat', 'claude-opus-4-1': 'chat',
+  o1: 'reasoning', o3: 'reasoning', 'o3-mini': 'reasoning', 'o4-mini': 'reasoning',
+};
+
+export function isPresetName(name: string): name is PresetName {
+  return (PRESET_NAMES as readonly string[]).includes(name);
+}
+
+export function presetFor(model: string, fallback: PresetName): PresetName {
+  if (isPresetName(model)) return model;
+  return ALIASES[model] ?? fallback;
+}
+
+/** The model ids GET /v1/models lists: the presets and their aliases. */
+export const MODEL_IDS: readonly string[] = [...PRESET_NAMES, ...Object.keys(ALIASES)];
