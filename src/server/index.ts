@@ -29,6 +29,8 @@ export interface DelayServer {
   url: string;
   port: number;
   host: string;
+  /** Requests the server has received since it started, whatever their route or outcome. */
+  requestsReceived(): number;
   close(): Promise<void>;
 }
 
@@ -61,11 +63,13 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
   const random = seededRandom(opts.seed);
   const sockets = new Set<Socket>();
   const faultState = createFaultState();
+  let received = 0;
 
   const settings: ServerSettings = { timeScale: opts.timeScale, maxDelayS: opts.maxDelayS, maxBodyBytes: opts.maxBodyBytes, random, seed: opts.seed, faultState };
 
   const checkEveryMs = Math.max(50, Math.min(1000, opts.headersTimeoutMs / 4, opts.requestTimeoutMs / 4));
   const server: Server = createServer({ keepAlive: true, connectionsCheckingInterval: checkEveryMs }, (req, res) => {
+    received += 1;
     const host = req.headers.host ?? `${opts.host}:${(server.address() as AddressInfo).port}`;
     const pathname = pathOf(req.url ?? '/');
     if (pathname === null) return sendError(res, 400, 'malformed request target');
@@ -107,6 +111,7 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
     url: `http://${hostForUrl}:${address.port}`,
     port: address.port,
     host: address.address,
+    requestsReceived: () => received,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
