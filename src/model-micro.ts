@@ -42,6 +42,17 @@ export const SchedulerResultSchema = z.object({
 });
 export type SchedulerResult = z.infer<typeof SchedulerResultSchema>;
 
+/** A scheduler row not measured because one run was predicted to exceed the suite's bound. */
+export const SchedulerSkipSchema = z.object({
+  strategy: z.string(),
+  concurrency: z.int().positive().nullable(),
+  tasks: z.int().positive(),
+  /** The row's cost per task at fewer tasks × tasks. */
+  predictedRunMs: z.number().nonnegative(),
+  maxRunMs: z.number().positive(),
+});
+export type SchedulerSkip = z.infer<typeof SchedulerSkipSchema>;
+
 export const MicroErrorSchema = z.object({
   kind: z.enum(['client', 'scheduler']),
   name: z.string(),
@@ -54,6 +65,8 @@ export const MicroSectionSchema = z.object({
   timeBudgetMs: z.number().positive(),
   clients: z.array(ClientStackResultSchema),
   schedulers: z.array(SchedulerResultSchema),
+  /** Scheduler rows too slow to measure within the bound (absent when none). */
+  skippedSchedulers: z.array(SchedulerSkipSchema).optional(),
   /** Tasks that errored or were aborted: recorded, never dropped. */
   errors: z.array(MicroErrorSchema),
 });

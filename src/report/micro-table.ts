@@ -1,6 +1,6 @@
 // The micro section as terminal tables: client stacks, then scheduler overhead per task.
 import { terminalTable } from './terminal-table.ts';
-import type { MicroSection } from '../model-micro.ts';
+import type { MicroSection, SchedulerSkip } from '../model-micro.ts';
 import { formatMs, formatPct, formatRate, formatRatio } from './format.ts';
 
 
@@ -46,7 +46,13 @@ export function microTable(section: MicroSection): string {
     }
     lines.push(table.toString(), 'scheduler overhead: each strategy over in-process tasks that resolve at once (no network).');
   }
+  for (const skip of section.skippedSchedulers ?? []) {
+    lines.push(`skipped ${skipLabel(skip)}: one run predicted at ${formatMs(skip.predictedRunMs)} from its cost per task at fewer tasks, over the ${formatMs(skip.maxRunMs)} bound.`);
+  }
   lines.push(`tinybench time budget ${section.timeBudgetMs} ms per task.`);
   for (const error of section.errors) lines.push(`ERROR micro ${error.kind} ${error.name}: ${error.error}`);
   return `${lines.join('\n')}\n`;
 }
+
+const skipLabel = (skip: SchedulerSkip): string =>
+  `${skip.strategy}${skip.concurrency === null ? '' : `(${skip.concurrency})`} × ${skip.tasks.toLocaleString('en-US')}`;

@@ -6,7 +6,7 @@ import { measureSchedulers } from './schedulers.ts';
 
 export const microSuite = {
   name: 'micro',
-  description: 'tinybench: client stacks on /get, and each strategy’s scheduling cost per task',
+  description: 'tinybench: client stacks on /get, and each strategy’s and limiter library’s scheduling cost per task',
   async run(ctx) {
     const { options } = ctx;
     const timeMs = options.microTimeMs ?? MICRO_DEFAULTS.timeMs;
@@ -20,6 +20,7 @@ export const microSuite = {
     ctx.progress('scheduler overhead, zero-delay tasks…');
     const schedulers = await measureSchedulers({ timeMs, ...(signal ? { signal } : {}) });
     section.schedulers = schedulers.results;
+    if (schedulers.skipped.length > 0) section.skippedSchedulers = schedulers.skipped;
     section.errors.push(...schedulers.errors);
   },
 } satisfies Suite;
