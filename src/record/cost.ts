@@ -1,0 +1,110 @@
+// What recording costs the code under test: the same loop of sequential requests with the recorder
+// off (no subscribers, so the stacks publish nothing) and on (subscribed, one window around the
+// loop, closed at the end), interleaved off/on then on/off so drift hits both sides alike.
+import http from 'node:http';
+import { Pool } from 'undici';
+import { median } from '../stats/median.ts';
+import { createRecorder } from './recorder.ts';
+
+export type CostStack = 'undici' | 'node:http';
+
+export interface RecorderCostOptions {
+  baseUrl: string;
+  stack: CostStack;
+  /** Sequential requests per loop. */
+  requests: number;
+  /** Off/on pairs; the figure is the median over them. */
+  pairs: number;
+  path?: string;
+}
+
+export interface RecorderCostPair {
+  offMs: number;
+  onMs: number;
+  /** Requests the window recorded: must equal `requests`, or the "on" loop did not measure recording. */
+  recorded: number;
+}
+
+export interface RecorderCost {
+  stack: CostStack;
+  requests: number;
+  pairs: RecorderCostPair[];
+  /** Median over pairs of (on − off) / requests, in µs. */
+  medianDeltaUsPerRequest: number;
+  /** Median over pairs of the loop without recorder, per request, in µs: what the delta is relative to. */
+  medianOffUsPerRequest: number;
+}
+
+export async function measureRecorderCost(options: RecorderCostOptions): Promise<RecorderCost> {
+  const url = new URL(options.path ?? '/get', options.baseUrl);
+  const { request, close } = openStack(options.stack, url);
+  const recorder = createRecorder();
+  const loop = async (): Promise<number> => {
+    const startMs = performance.now();
+    for (let i = 0; i < options.requests; i++) await request();
+    return performance.now() - startMs;
+  };
+  const recordedLoop = async (): Promise<{ ms: number; recorded: number }> => {
+    recorder.start();
+    const window = recorder.open('cost');
+    const ms = await loop();
+    const recorded = window.close().requests.length;
+    recorder.stop();
+    return { ms, recorded };
+  };
+  try {
+    await loop(); // warm-up: connections open, code compiled
+    await recordedLoop();
+    const pairs: RecorderCostPair[] = [];
+    for (let i = 0; i < options.pairs; i++) {
+      if (i % 2 === 0) {
+        const offMs = await loop();
+        const on = await recordedLoop();
+        pairs.push({ offMs, onMs: on.ms, recorded: on.recorded });
+      } else {
+        const on = await recordedLoop();
+        const offMs = await loop();
+        pairs.push({ offMs, onMs: on.ms, recorded: on.recorded });
+      }
+    }
+    const perRequestUs = (ms: number): number => (ms * 1000) / options.requests;
+    return {
+      stack: options.stack,
+      requests: options.requests,
+      pairs,
+      medianDeltaUsPerRequest: median(pairs.map((pair) => perRequestUs(pair.onMs - pair.offMs))),
+      medianOffUsPerRequest: median(pairs.map((pair) => perRequestUs(pair.offMs))),
+    };
+  } finally {
+    if (recorder.started) recorder.stop();
+    await close();
+  }
+}
+
+function openStack(stack: CostStack, url: URL): { request: () => Promise<void>; close: () => Promise<void> } {
+  if (stack === 'undici') {
+    const pool = new Pool(url.origin, { connections: 1 });
+    const path = `${url.pathname}${url.search}`;
+    return {
+      request: async () => {
+        const res = await pool.request({ path, method: 'GET' });
+        await res.body.dump();
+      },
+      close: () => pool.close(),
+    };
+  }
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  return {
+    request: () =>
+      new Promise<void>((resolve, reject) => {
+        http
+          .get(url, { agent }, (res) => {
+            res.resume();
+            res.on('end', resolve);
+            res.on('error', reject);
+          })
+          .on('error', reject);
+      }),
+    close: async () => agent.destroy(),
+  };
+}

@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { measureRecorderCost } from '../../src/record/cost.ts';
+import { startDelayServer, type DelayServer } from '../../src/server/index.ts';
+
+let server: DelayServer;
+before(async () => (server = await startDelayServer({ port: 0 })));
+after(() => server.close());
+
+for (const stack of ['undici', 'node:http'] as const) {
+  test(`recorder cost over ${stack}: every "on" loop records every request, and the server saw both loops`, async () => {
+    const before = server.requestsReceived();
+    const cost = await measureRecorderCost({ baseUrl: server.url, stack, requests: 5, pairs: 3 });
+    assert.equal(cost.pairs.length, 3);
+    assert.deepEqual(cost.pairs.map((pair) => pair.recorded), [5, 5, 5]);
+    // Warm-up off and on loops, then three pairs.
+    assert.equal(server.requestsReceived() - before, 5 * 2 + 5 * 2 * 3);
+    assert.ok(cost.medianOffUsPerRequest > 0 && Number.isFinite(cost.medianDeltaUsPerRequest), 'figures computed');
+  });
+}
