@@ -23,8 +23,8 @@ try {
     const lost = cost.pairs.filter((pair) => pair.recorded !== requests).length;
     const deltas = cost.pairs.map((pair) => (((pair.onMs - pair.offMs) * 1000) / requests).toFixed(1)).join(' ');
     console.log(
-      `${stack.padEnd(9)} off ${cost.medianOffUsPerRequest.toFixed(1)} µs/request, recording +${cost.medianDeltaUsPerRequest.toFixed(1)} µs/request (median; ` +
-        `${((cost.medianDeltaUsPerRequest / cost.medianOffUsPerRequest) * 100).toFixed(1)} %); per pair: ${deltas}${lost > 0 ? `; ${lost} pairs recorded the wrong count` : ''}`,
+      `${stack.padEnd(9)} off ${(cost.medianOffMsPerRequest * 1000).toFixed(1)} µs/request, recording +${(cost.medianDeltaMsPerRequest * 1000).toFixed(1)} µs/request (median; ` +
+        `${((cost.medianDeltaMsPerRequest / cost.medianOffMsPerRequest) * 100).toFixed(1)} %); per pair: ${deltas}${lost > 0 ? `; ${lost} pairs recorded the wrong count` : ''}`,
     );
   }
 } finally {

@@ -53,8 +53,22 @@ export const SchedulerSkipSchema = z.object({
 });
 export type SchedulerSkip = z.infer<typeof SchedulerSkipSchema>;
 
+/** What the request recorder (src/record/) adds per request: sequential loops off and on, interleaved. */
+export const RecorderCostSchema = z.object({
+  stack: z.enum(['undici', 'node:http']),
+  /** Sequential GET requests per loop. */
+  requests: z.int().positive(),
+  /** Off/on loop pairs the medians are taken over. */
+  pairs: z.int().positive(),
+  /** Median per-request time of the loop without recorder. */
+  medianOffMsPerRequest: z.number(),
+  /** Median over pairs of (on − off) / requests; can be below zero when noise exceeds the cost. */
+  medianDeltaMsPerRequest: z.number(),
+});
+export type RecorderCost = z.infer<typeof RecorderCostSchema>;
+
 export const MicroErrorSchema = z.object({
-  kind: z.enum(['client', 'scheduler']),
+  kind: z.enum(['client', 'scheduler', 'recorder']),
   name: z.string(),
   error: z.string(),
 });
@@ -67,6 +81,8 @@ export const MicroSectionSchema = z.object({
   schedulers: z.array(SchedulerResultSchema),
   /** Scheduler rows too slow to measure within the bound (absent when none). */
   skippedSchedulers: z.array(SchedulerSkipSchema).optional(),
+  /** The request recorder's cost per recorded request, per stack (absent when not measured). */
+  recorderCost: z.array(RecorderCostSchema).optional(),
   /** Tasks that errored or were aborted: recorded, never dropped. */
   errors: z.array(MicroErrorSchema),
 });

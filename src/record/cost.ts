@@ -29,10 +29,10 @@ export interface RecorderCost {
   stack: CostStack;
   requests: number;
   pairs: RecorderCostPair[];
-  /** Median over pairs of (on − off) / requests, in µs. */
-  medianDeltaUsPerRequest: number;
-  /** Median over pairs of the loop without recorder, per request, in µs: what the delta is relative to. */
-  medianOffUsPerRequest: number;
+  /** Median over pairs of (on − off) / requests: what recording adds to each request. */
+  medianDeltaMsPerRequest: number;
+  /** Median over pairs of the loop without recorder, per request: what the delta is relative to. */
+  medianOffMsPerRequest: number;
 }
 
 export async function measureRecorderCost(options: RecorderCostOptions): Promise<RecorderCost> {
@@ -67,13 +67,13 @@ export async function measureRecorderCost(options: RecorderCostOptions): Promise
         pairs.push({ offMs, onMs: on.ms, recorded: on.recorded });
       }
     }
-    const perRequestUs = (ms: number): number => (ms * 1000) / options.requests;
+    const perRequest = (ms: number): number => ms / options.requests;
     return {
       stack: options.stack,
       requests: options.requests,
       pairs,
-      medianDeltaUsPerRequest: median(pairs.map((pair) => perRequestUs(pair.onMs - pair.offMs))),
-      medianOffUsPerRequest: median(pairs.map((pair) => perRequestUs(pair.offMs))),
+      medianDeltaMsPerRequest: median(pairs.map((pair) => perRequest(pair.onMs - pair.offMs))),
+      medianOffMsPerRequest: median(pairs.map((pair) => perRequest(pair.offMs))),
     };
   } finally {
     if (recorder.started) recorder.stop();

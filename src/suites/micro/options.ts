@@ -12,6 +12,9 @@ export const MICRO_DEFAULTS = {
   /** A scheduler row predicted to need longer than this for one run is skipped, not measured; a row
    *  whose usual runs would not fit in it gets fewer (at least 3). */
   schedulerMaxRunMs: 4_000,
+  /** Recorder cost: sequential requests per loop and off/on pairs, per stack. */
+  recorderCostRequests: 300,
+  recorderCostPairs: 6,
   /** k for strategies that take one. */
   schedulerConcurrency: 10,
 } as const;

@@ -2,6 +2,7 @@ import type { MicroSection } from '../../model-micro.ts';
 import type { Suite } from '../suite.ts';
 import { measureClientStacks } from './clients.ts';
 import { MICRO_DEFAULTS } from './options.ts';
+import { measureRecorderCosts } from './recorder-cost.ts';
 import { measureSchedulers } from './schedulers.ts';
 
 export const microSuite = {
@@ -22,5 +23,11 @@ export const microSuite = {
     section.schedulers = schedulers.results;
     if (schedulers.skipped.length > 0) section.skippedSchedulers = schedulers.skipped;
     section.errors.push(...schedulers.errors);
+    await ctx.save();
+    if (signal?.aborted) return;
+    ctx.progress('request recorder cost, off vs on…');
+    const recorder = await measureRecorderCosts(ctx.baseUrl);
+    section.recorderCost = recorder.results;
+    section.errors.push(...recorder.errors);
   },
 } satisfies Suite;
