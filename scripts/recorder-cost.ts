@@ -4,7 +4,7 @@
 //
 //   npx tsx scripts/recorder-cost.ts [--requests 2000] [--pairs 8]
 import { parseArgs } from 'node:util';
-import { measureRecorderCost, type CostStack } from '../src/record/cost.ts';
+import { measureRecorderCost, measureRecorderEventCost, type CostStack } from '../src/record/cost.ts';
 import { startDelayServerThread } from '../src/server/thread.ts';
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '2000' }, pairs: { type: 'string', default: '8' } } });
@@ -18,6 +18,8 @@ if (!Number.isInteger(requests) || requests < 1 || requests > 100_000 || !Number
 const server = await startDelayServerThread();
 try {
   console.log(`recorder cost: ${requests} sequential GET /get per loop, ${pairs} off/on pairs (interleaved), node ${process.version}`);
+  const events = measureRecorderEventCost(requests * 10, pairs);
+  console.log(`events only (${requests * 10} requests' undici messages published by hand, ${pairs} rounds): +${(events.medianMsPerRequest * 1000).toFixed(2)} µs/request (median; rounds ${events.rounds.map((ms) => (ms * 1000).toFixed(2)).join(' ')})`);
   for (const stack of ['undici', 'node:http'] as CostStack[]) {
     const cost = await measureRecorderCost({ baseUrl: server.url, stack, requests, pairs });
     const lost = cost.pairs.filter((pair) => pair.recorded !== requests).length;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { measureRecorderCost } from '../../src/record/cost.ts';
+import { measureRecorderCost, measureRecorderEventCost } from '../../src/record/cost.ts';
 import { startDelayServer, type DelayServer } from '../../src/server/index.ts';
 
 let server: DelayServer;
@@ -18,3 +18,10 @@ for (const stack of ['undici', 'node:http'] as const) {
     assert.ok(cost.medianOffMsPerRequest > 0 && Number.isFinite(cost.medianDeltaMsPerRequest), 'figures computed');
   });
 }
+
+test('recorder event cost: every hand-published request is recorded, one figure per round', () => {
+  const cost = measureRecorderEventCost(200, 3);
+  assert.equal(cost.rounds.length, 3);
+  assert.ok(cost.rounds.every(Number.isFinite), 'finite per-round figures');
+  assert.equal(cost.medianMsPerRequest, [...cost.rounds].sort((a, b) => a - b)[1]);
+});
