@@ -7,7 +7,7 @@ import { strategies, type Attempt } from '../../strategies/index.ts';
 import type { SchedulerSkip } from '../../model-micro.ts';
 import { linkedAbort } from '../abort.ts';
 import { schedulerResults, type SchedulerRun } from './adapt.ts';
-import { limiters, type Scheduler } from './limiters.ts';
+import type { Scheduler } from './limiters.ts';
 import { benchOptions, MICRO_DEFAULTS } from './options.ts';
 
 export interface SchedulerOptions {
@@ -30,7 +30,9 @@ export async function measureSchedulers(options: SchedulerOptions): Promise<Retu
   const k = options.concurrency ?? MICRO_DEFAULTS.schedulerConcurrency;
   const maxRunMs = options.maxRunMs ?? MICRO_DEFAULTS.schedulerMaxRunMs;
   // A retrying strategy schedules exactly like its plain twin (retries live in the harness): measured once.
-  const candidates = Object.entries(options.strategies ?? { ...strategies, ...limiters }).filter(([, scheduler]) => scheduler.retries !== true);
+  // The limiter libraries load only when measured, not with every command the CLI runs.
+  const schedulers = options.strategies ?? { ...strategies, ...(await import('./limiters.ts')).limiters };
+  const candidates = Object.entries(schedulers).filter(([, scheduler]) => scheduler.retries !== true);
   const tiers = [...(options.tasks ?? MICRO_DEFAULTS.schedulerTasks)].sort((a, b) => a - b);
   const runs: SchedulerRun[] = [];
   const skipped: SchedulerSkip[] = [];

@@ -2,7 +2,6 @@ import type { MicroSection } from '../../model-micro.ts';
 import type { Suite } from '../suite.ts';
 import { measureClientStacks } from './clients.ts';
 import { MICRO_DEFAULTS } from './options.ts';
-import { measureRecorderCosts } from './recorder-cost.ts';
 import { measureSchedulers } from './schedulers.ts';
 
 export const microSuite = {
@@ -26,6 +25,8 @@ export const microSuite = {
     await ctx.save();
     if (signal?.aborted) return;
     ctx.progress('request recorder cost, off vs on…');
+    // Loaded here, not with every command the CLI runs.
+    const { measureRecorderCosts } = await import('./recorder-cost.ts');
     const recorder = await measureRecorderCosts(ctx.baseUrl);
     section.recorderCost = recorder.results;
     section.errors.push(...recorder.errors);
