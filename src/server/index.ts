@@ -33,6 +33,8 @@ export interface DelayServer {
   url: string;
   port: number;
   host: string;
+  /** Requests the server has received since it started, whatever their route or outcome. */
+  requestsReceived(): number;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
   const random = seededRandom(opts.seed);
   const sockets = new Set<Socket>();
   const faultState = createFaultState();
+  let received = 0;
 
   const llm = createLlmState(opts.llm, opts.timeScale);
 
@@ -73,6 +76,7 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
 
   const checkEveryMs = Math.max(50, Math.min(1000, opts.headersTimeoutMs / 4, opts.requestTimeoutMs / 4));
   const server: Server = createServer({ keepAlive: true, connectionsCheckingInterval: checkEveryMs }, (req, res) => {
+    received += 1;
     const host = req.headers.host ?? `${opts.host}:${(server.address() as AddressInfo).port}`;
     const pathname = pathOf(req.url ?? '/');
     if (pathname === null) return sendError(res, 400, 'malformed request target');
@@ -114,6 +118,7 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
     url: `http://${hostForUrl}:${address.port}`,
     port: address.port,
     host: address.address,
+    requestsReceived: () => received,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -11,7 +11,8 @@ interface Ready {
   host: string;
 }
 
-export interface ThreadedDelayServer extends DelayServer {
+/** Its request count lives on the server thread and is not mirrored here. */
+export interface ThreadedDelayServer extends Omit<DelayServer, 'requestsReceived'> {
   /** The server thread's event-loop utilisation, as perf_hooks reports it (delta against `since`). */
   eventLoopUtilization(since?: EventLoopUtilization): EventLoopUtilization;
 }

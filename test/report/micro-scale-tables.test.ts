@@ -33,3 +33,27 @@ test('the table reporter appends both sections and leaves out the strategy foote
   assert.doesNotMatch(text, /no strategy rows were measured|measured runs per row/);
   assertGoldenAt(text, new URL('./fixtures/micro-scale.report-table.txt', import.meta.url));
 });
+
+test('micro table: a scheduler row skipped for its predicted run time is listed with the prediction', () => {
+  assert.ok(report.micro);
+  const text = microTable({
+    ...report.micro,
+    skippedSchedulers: [{ strategy: 'bottleneck', concurrency: 10, tasks: 100_000, predictedRunMs: 452_000, maxRunMs: 4000 }],
+  });
+  assert.ok(text.startsWith(microTable(report.micro).split('tinybench time budget')[0] ?? '—'), 'the tables are unchanged');
+  assert.match(text, /skipped bottleneck\(10\) × 100,000: one run predicted at .+ from its cost per task at fewer tasks, over the .+ bound\./);
+});
+
+test('micro table: the recorder rows, per request off and what recording adds (negative when noise wins)', () => {
+  assert.ok(report.micro);
+  const text = microTable({
+    ...report.micro,
+    recorderCost: [
+      { stack: 'undici', requests: 300, pairs: 6, medianOffMsPerRequest: 0.1, medianDeltaMsPerRequest: 0.012 },
+      { stack: 'node:http', requests: 300, pairs: 6, medianOffMsPerRequest: 0.15, medianDeltaMsPerRequest: -0.003 },
+    ],
+  });
+  assert.match(text, /│ undici +│ 300 × 6 +│ 100 µs +│ \+12\.0 µs +│ 12\.0 % +│/);
+  assert.match(text, /│ node:http +│ 300 × 6 +│ 150 µs +│ −3\.000 µs +│ -2\.0 % +│/);
+  assert.match(text, /request recorder: sequential GET loops with the recorder off and on, interleaved; medians over pairs\./);
+});

@@ -42,8 +42,33 @@ export const SchedulerResultSchema = z.object({
 });
 export type SchedulerResult = z.infer<typeof SchedulerResultSchema>;
 
+/** A scheduler row not measured because one run was predicted to exceed the suite's bound. */
+export const SchedulerSkipSchema = z.object({
+  strategy: z.string(),
+  concurrency: z.int().positive().nullable(),
+  tasks: z.int().positive(),
+  /** The row's cost per task at fewer tasks × tasks. */
+  predictedRunMs: z.number().nonnegative(),
+  maxRunMs: z.number().positive(),
+});
+export type SchedulerSkip = z.infer<typeof SchedulerSkipSchema>;
+
+/** What the request recorder (src/record/) adds per request: sequential loops off and on, interleaved. */
+export const RecorderCostSchema = z.object({
+  stack: z.enum(['undici', 'node:http']),
+  /** Sequential GET requests per loop. */
+  requests: z.int().positive(),
+  /** Off/on loop pairs the medians are taken over. */
+  pairs: z.int().positive(),
+  /** Median per-request time of the loop without recorder. */
+  medianOffMsPerRequest: z.number(),
+  /** Median over pairs of (on − off) / requests; can be below zero when noise exceeds the cost. */
+  medianDeltaMsPerRequest: z.number(),
+});
+export type RecorderCost = z.infer<typeof RecorderCostSchema>;
+
 export const MicroErrorSchema = z.object({
-  kind: z.enum(['client', 'scheduler']),
+  kind: z.enum(['client', 'scheduler', 'recorder']),
   name: z.string(),
   error: z.string(),
 });
@@ -54,6 +79,10 @@ export const MicroSectionSchema = z.object({
   timeBudgetMs: z.number().positive(),
   clients: z.array(ClientStackResultSchema),
   schedulers: z.array(SchedulerResultSchema),
+  /** Scheduler rows too slow to measure within the bound (absent when none). */
+  skippedSchedulers: z.array(SchedulerSkipSchema).optional(),
+  /** The request recorder's cost per recorded request, per stack (absent when not measured). */
+  recorderCost: z.array(RecorderCostSchema).optional(),
   /** Tasks that errored or were aborted: recorded, never dropped. */
   errors: z.array(MicroErrorSchema),
 });

@@ -7,7 +7,14 @@ export const MICRO_DEFAULTS = {
   /** Minimum iterations per task, met even when the budget runs out first. */
   minIterations: 8,
   path: '/get',
-  schedulerTasks: [100, 10_000],
+  /** 100,000 is the queued case: every task handed over at once. */
+  schedulerTasks: [100, 10_000, 100_000],
+  /** A scheduler row predicted to need longer than this for one run is skipped, not measured; a row
+   *  whose usual runs would not fit in it gets fewer (at least 3). */
+  schedulerMaxRunMs: 4_000,
+  /** Recorder cost: sequential requests per loop and off/on pairs, per stack. */
+  recorderCostRequests: 300,
+  recorderCostPairs: 6,
   /** k for strategies that take one. */
   schedulerConcurrency: 10,
 } as const;

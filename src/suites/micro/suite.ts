@@ -12,7 +12,7 @@ export interface MicroOptions {
 
 export const microSuite = {
   name: 'micro',
-  description: 'tinybench: client stacks on /get, and each strategy’s scheduling cost per task',
+  description: 'tinybench: client stacks on /get, and each strategy’s and limiter library’s scheduling cost per task',
   section: MicroSectionSchema,
   flags: { 'micro-time-ms': { type: 'string' } },
   help: `  --micro-time-ms N      micro suite: tinybench time per task (default: ${MICRO_DEFAULTS.timeMs};
@@ -36,7 +36,16 @@ export const microSuite = {
     ctx.progress('scheduler overhead, zero-delay tasks…');
     const schedulers = await measureSchedulers({ timeMs, ...(signal ? { signal } : {}) });
     section.schedulers = schedulers.results;
+    if (schedulers.skipped.length > 0) section.skippedSchedulers = schedulers.skipped;
     section.errors.push(...schedulers.errors);
+    await ctx.save();
+    if (signal?.aborted) return;
+    ctx.progress('request recorder cost, off vs on…');
+    // Loaded here, not with every command the CLI runs.
+    const { measureRecorderCosts } = await import('./recorder-cost.ts');
+    const recorder = await measureRecorderCosts(ctx.baseUrl);
+    section.recorderCost = recorder.results;
+    section.errors.push(...recorder.errors);
     ctx.setSection(section);
   },
   render: ({ section }) => (section ? microTable(section) : ''),

@@ -1,6 +1,6 @@
 // The micro section as terminal tables: client stacks, then scheduler overhead per task.
 import { terminalTable } from '../../report/terminal-table.ts';
-import type { MicroSection } from './model.ts';
+import type { MicroSection, SchedulerSkip } from './model.ts';
 import { formatMs, formatPct, formatRate, formatRatio } from '../../report/format.ts';
 
 
@@ -10,6 +10,8 @@ export const formatUs = (ms: number): string => {
   if (!Number.isFinite(us)) return '–';
   return us >= 100 ? `${us.toFixed(0)} µs` : us >= 10 ? `${us.toFixed(1)} µs` : `${us.toFixed(3)} µs`;
 };
+
+const formatSignedUs = (ms: number): string => (ms >= 0 ? `+${formatUs(ms)}` : `−${formatUs(-ms)}`);
 
 /** µs below a millisecond, ms above. */
 export const formatShortMs = (ms: number): string => (Math.abs(ms) < 1 ? formatUs(ms) : formatMs(ms));
@@ -46,7 +48,20 @@ export function microTable(section: MicroSection): string {
     }
     lines.push(table.toString(), 'scheduler overhead: each strategy over in-process tasks that resolve at once (no network).');
   }
+  if ((section.recorderCost ?? []).length > 0) {
+    const table = terminalTable(['recorder on', 'requests × pairs', 'per request, off', 'recording adds', 'share']);
+    for (const row of section.recorderCost ?? []) {
+      table.push([row.stack, `${row.requests} × ${row.pairs}`, formatUs(row.medianOffMsPerRequest), formatSignedUs(row.medianDeltaMsPerRequest), `${((row.medianDeltaMsPerRequest / row.medianOffMsPerRequest) * 100).toFixed(1)} %`]);
+    }
+    lines.push(table.toString(), 'request recorder: sequential GET loops with the recorder off and on, interleaved; medians over pairs.');
+  }
+  for (const skip of section.skippedSchedulers ?? []) {
+    lines.push(`skipped ${skipLabel(skip)}: one run predicted at ${formatMs(skip.predictedRunMs)} from its cost per task at fewer tasks, over the ${formatMs(skip.maxRunMs)} bound.`);
+  }
   lines.push(`tinybench time budget ${section.timeBudgetMs} ms per task.`);
   for (const error of section.errors) lines.push(`ERROR micro ${error.kind} ${error.name}: ${error.error}`);
   return `${lines.join('\n')}\n`;
 }
+
+const skipLabel = (skip: SchedulerSkip): string =>
+  `${skip.strategy}${skip.concurrency === null ? '' : `(${skip.concurrency})`} × ${skip.tasks.toLocaleString('en-US')}`;
