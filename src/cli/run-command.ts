@@ -23,7 +23,7 @@ export { DEFAULT_URL_FILES, RUN_DEFAULTS } from '../run/defaults.ts';
 /** Every registered suite's flags, spread into run's flag table. */
 const suiteFlags = (registry: Record<string, AnySuite>): FlagTable => Object.assign({}, ...Object.values(registry).map((suite) => suite.flags)) as FlagTable;
 
-export const runHelp = (registry: Record<string, AnySuite> = suiteRegistry): string => `Usage: fanout-bench run [flags]
+export const runHelp = (registry: Record<string, AnySuite> = suiteRegistry): string => `Usage: fanout-bench run [BENCH_FILE|GLOB …] [flags]
 
 Starts a local delay server and runs the chosen suites against it: strategies (every
 strategy over each URL set, wall time against the ideal makespan), load (autocannon sweep
@@ -31,10 +31,15 @@ against a bare node:http baseline), open (open-loop rate sweep), micro (client s
 scheduler overhead), scale (requests × concurrency). Prints tables and a waterfall and
 writes a JSON report.
 
+BENCH_FILE|GLOB: bench files (.ts, .mts, .js, .mjs; e.g. 'bench/*.bench.ts') whose default
+export is defineBench({...}): your own fan-out code as variants, measured beside the built-in
+strategies, every request recorded without wrappers. The strategies rows of a bench are its own
+"strategies" list, not --strategies.
+
   --suite LIST           comma-separated: ${Object.keys(registry).join(', ')}, or all
                          (default: ${DEFAULT_SUITES.join(',')}, load and micro as short passes)
   --urls FILE            URL set (JSON array, or {"urls": [...], "concurrency": [k]});
-                         repeatable; default: fixtures/lesson.json and fixtures/agent.json
+                         repeatable; default, without bench files: fixtures/lesson.json and fixtures/agent.json
   --strategies LIST      comma-separated: ${STRATEGY_NAMES.join(', ')}
                          (default: ${DEFAULT_STRATEGIES.join(',')})
   --concurrency LIST     k for pool/batched, e.g. 2,4 (default: each URL set's own)
@@ -82,15 +87,18 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     ...suiteFlags(suiteRegistry),
   });
   if (values.help) return 'help';
-  if (positionals.length > 0) throw new InputError(`run: unexpected argument "${positionals[0]}" (see fanout-bench run --help)`);
+
   const strategies = values.strategies
     ? listOf('strategies', values.strategies, (name) => oneOf('strategies', name, STRATEGY_NAMES as StrategyName[]))
     : [...DEFAULT_STRATEGIES];
-  const files = values.urls ? listOf('urls', values.urls, (file) => file) : DEFAULT_URL_FILES;
-  const fixtures = await Promise.all(files.map(loadFixture));
+  // Bench files (paths or globs) and URL files; with neither, the lesson's and the agent's URL sets.
+  const benchFiles = positionals.length > 0 ? await (await import('../bench/load.ts')).findBenchFiles(positionals) : [];
+  const files = values.urls ? listOf('urls', values.urls, (file) => file) : benchFiles.length > 0 ? [] : DEFAULT_URL_FILES;
+  const { loadBenchFile } = benchFiles.length > 0 ? await import('../bench/load.ts') : { loadBenchFile: null };
+  const fixtures = [...(await Promise.all(files.map(loadFixture))), ...(loadBenchFile ? await Promise.all(benchFiles.map(loadBenchFile)) : [])];
   const names = fixtures.map((f) => f.name);
   const clash = names.find((name, i) => names.indexOf(name) !== i);
-  if (clash) throw new InputError(`--urls: two URL sets are both named "${clash}"; give one a different "name"`);
+  if (clash) throw new InputError(`two URL sets or benches are both named "${clash}"; give one a different "name"`);
   // Without --suite: the strategies plus short load and micro passes, within about a minute.
   const defaultRun = values.suite === undefined;
   // Another target (--target) gets the strategies only, unless other suites are asked for by name.

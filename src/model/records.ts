@@ -49,6 +49,15 @@ export const RequestRecordSchema = z.object({
   attempts: z.int().positive().optional(),
   /** Every try before the final one, in order. */
   failedAttempts: z.array(FailedAttemptSchema).optional(),
+  /** Requests recorded from a variant (user code): the method it used. */
+  method: z.string().optional(),
+  /** Still in flight when the variant's promise settled: not awaited by the code under test. Its end is
+   *  the settle time and its outcome network-error LEAKED; nothing after that was observed. */
+  leaked: z.literal(true).optional(),
+  /** What the recorder could not observe about this request, one reason each. */
+  incomplete: z.array(z.string()).optional(),
+  /** Body chunks as they arrived (ms from run start, bytes), where the client stack publishes them. */
+  chunks: z.array(z.object({ atMs: z.number(), bytes: z.int().nonnegative() })).optional(),
 });
 export type RequestRecord = z.infer<typeof RequestRecordSchema>;
 
@@ -99,6 +108,36 @@ export const ResilienceSchema = z.object({
 });
 export type Resilience = z.infer<typeof ResilienceSchema>;
 
+/** A variant's schedule is its own: what its recorded timeline proves, beside the ideal. */
+export const VariantFactsSchema = z.object({
+  /** Where idealMs comes from: the schedule the variant declared, or the lower bound (all in parallel). */
+  idealBasis: z.enum(['declared', 'lower-bound']),
+  /** The declared schedule, e.g. "all", "sequential", "pool(3)", "batched(3)"; absent for a lower bound. */
+  declared: z.string().optional(),
+  /** Longest service time in the median run: no schedule can finish sooner. */
+  lowerBoundMs: z.number(),
+  /** Sum of service times in the median run: one request after another. */
+  sequentialMs: z.number(),
+  /** Most requests in flight at once in the median run. */
+  maxInFlight: z.int().nonnegative(),
+  /** Time-weighted mean of requests in flight over the median run's wall. */
+  meanInFlight: z.number().nonnegative(),
+  /** Time inside the median run with nothing in flight: the code waiting on itself. */
+  idleMs: z.number().nonnegative(),
+  /** Requests per measured run: median, min, max. */
+  requestsPerRun: z.object({ p50: z.number(), min: z.int().nonnegative(), max: z.int().nonnegative() }),
+  /** Requests still in flight when the variant settled, over all measured runs. */
+  leaked: z.int().nonnegative(),
+  /** Requests the recorder saw only in part, over all measured runs. */
+  incomplete: z.int().nonnegative(),
+  /** Requests the server received during measured runs beyond those recorded (a client stack the recorder
+   *  cannot see); null when the server's count is not available (another --target). */
+  unrecorded: z.int().nonnegative().nullable(),
+  /** Runs that threw or did not settle in time: kept with their requests, left out of wallMs. */
+  failedRuns: z.array(z.object({ iteration: z.int().nonnegative(), warmup: z.boolean(), error: z.string(), requests: z.int().nonnegative() })),
+});
+export type VariantFacts = z.infer<typeof VariantFactsSchema>;
+
 export const StrategyResultSchema = z.object({
   fixture: z.string(),
   name: z.string(),
@@ -119,6 +158,9 @@ export const StrategyResultSchema = z.object({
   /** Every request of the run whose wall is nearest the median. */
   timeline: z.array(RequestRecordSchema),
   resilience: ResilienceSchema.optional(),
+  /** "variant" for the user's own code from a bench file; absent for a built-in strategy. */
+  kind: z.literal('variant').optional(),
+  variant: VariantFactsSchema.optional(),
 });
 export type StrategyResult = z.infer<typeof StrategyResultSchema>;
 

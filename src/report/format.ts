@@ -27,8 +27,12 @@ export const formatRatio = (ratio: number | null, digits = 2): string =>
 
 export const formatPct = (pct: number): string => (Number.isFinite(pct) ? `±${pct.toFixed(1)}%` : '±–');
 
-export const strategyLabel = (row: Pick<StrategyResult, 'name' | 'concurrency'>): string =>
-  row.concurrency === null ? row.name : `${row.name}(${row.concurrency})`;
+export const strategyLabel = (row: Pick<StrategyResult, 'name' | 'concurrency' | 'kind'>): string =>
+  row.kind === 'variant' ? `${row.name} (variant)` : row.concurrency === null ? row.name : `${row.name}(${row.concurrency})`;
+
+/** A variant's ideal is only the lower bound (everything in parallel) unless it declared its schedule. */
+export const idealCell = (row: Pick<StrategyResult, 'idealMs' | 'variant'>): string =>
+  `${formatMs(row.idealMs)}${row.variant?.idealBasis === 'lower-bound' ? ' ≥' : ''}`;
 
 /** The URL's path and query: every request goes to one origin, so the origin is noise. */
 export function pathOf(url: string): string {
@@ -65,7 +69,7 @@ export function strategyCells(row: StrategyResult): string[] {
     formatMs(row.wallMs.p50),
     formatPct(row.wallMs.rme),
     `${formatMs(row.wallMs.min)} … ${formatMs(row.wallMs.max)}`,
-    formatMs(row.idealMs),
+    idealCell(row),
     formatSignedMs(row.overheadMs),
     row.idealMs > 0 ? formatRatio(row.wallMs.p50 / row.idealMs, 3) : '–',
     formatRatio(row.speedup),

@@ -17,7 +17,7 @@ export const resilienceReporter = {
         row.fixture,
         strategyLabel(row),
         String(row.requests.total),
-        r ? `${(r.okFraction * 100).toFixed(0)}%` : String(row.requests.ok),
+        `${(((r?.okFraction ?? row.requests.ok / Math.max(1, row.requests.total)) * 100)).toFixed(0)}%`,
         String(by['http-error']),
         String(by['network-error']),
         String(by.timeout),

@@ -1,7 +1,7 @@
 // The lesson's "Call 1 -> Call 2" diagram, measured: one row per request of each strategy's
 // median run, bars on one time axis shared by every strategy of a fixture.
 import type { RequestRecord, StrategyResult } from '../model/records.ts';
-import { formatMs, pathOf, strategyLabel } from './format.ts';
+import { formatMs, idealCell, pathOf, strategyLabel } from './format.ts';
 import type { Reporter } from './reporter.ts';
 
 const BAR_WIDTH = 48;
@@ -28,7 +28,7 @@ export const waterfallReporter = {
 } satisfies Reporter;
 
 function renderStrategy(row: StrategyResult, axisMs: number, pathWidth: number): string {
-  const title = `${strategyLabel(row)}  wall ${formatMs(row.wallMs.p50)}  ideal ${formatMs(row.idealMs)}`;
+  const title = `${strategyLabel(row)}  wall ${formatMs(row.wallMs.p50)}  ideal ${idealCell(row)}`;
   const lines = row.timeline.map((r) => `  ${pathOf(r.url).padEnd(pathWidth)} |${bar(r, axisMs)}| ${formatMs(r.endMs - r.startMs).padStart(9)} ${outcomeLabel(r)}`);
   return [title, ...lines].join('\n');
 }

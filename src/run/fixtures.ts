@@ -3,6 +3,8 @@ import { basename, extname } from 'node:path';
 import { z } from 'zod';
 import { InputError, describeZodError } from '../util/input-error.ts';
 import { readJsonFile } from '../util/read-json.ts';
+import type { VariantSpec } from '../bench/definition.ts';
+import type { StrategyName } from '../strategies/index.ts';
 
 /** Absolute URLs keep only their path and query: every request goes to the local target, never to the
  *  host named. A path must not start with "//", which URL resolution would read as another host. */
@@ -32,6 +34,10 @@ export interface LoadedFixture {
   /** k values used for pool/batched when the command line gives none. */
   concurrency: number[];
   file: string;
+  /** A bench file's own strategies; absent for a URL file (the run's --strategies apply). */
+  strategies?: StrategyName[];
+  /** A bench file's variants: the user's code, run beside the strategies. */
+  variants?: Record<string, VariantSpec>;
 }
 
 export const DEFAULT_CONCURRENCY = [2];

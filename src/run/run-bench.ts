@@ -60,6 +60,7 @@ export async function runBench(options: RunOptions, registry: Record<string, Any
         if (!suite) throw new Error(`no suite named ${name}`);
         await suite.run({
           baseUrl: server?.url ?? options.target ?? '',
+          ...(server ? { serverRequestsReceived: () => server.requestsReceived() } : {}),
           common: options,
           options: (options.suiteOptions as Record<string, unknown> | undefined)?.[name] ?? suite.defaults(false),
           setSection: (section: unknown) => {

@@ -37,6 +37,8 @@ export interface CommonOptions {
 export interface SuiteContext<Section, Options> {
   /** Base URL of the delay server started for this run (or the --target). */
   baseUrl: string;
+  /** How many requests the run's delay server has received; absent for another --target. */
+  serverRequestsReceived?: () => number;
   common: CommonOptions;
   options: Options;
   /** Puts this suite's section into the report (call again after changing it). */

@@ -41,7 +41,7 @@ const f = (name: string): string => join(dir, name);
 const CASES: [string[], RegExp][] = [
   [['frobnicate'], /unknown command "frobnicate" \(expected run, serve/],
   [['run', '--bogus'], /run: Unknown option '--bogus'/],
-  [['run', 'extra'], /unexpected argument "extra"/],
+  [['run', 'extra'], /bench file extra: does not exist/],
   [['run', '--iterations', '0'], /--iterations: expected a positive integer, got "0"/],
   [['run', '--warmup=-1'], /--warmup: expected a whole number ≥ 0, got "-1"/],
   [['run', '--warmup', '-1'], /run: Option '--warmup' argument is ambiguous \(write --warmup=VALUE for a value starting with "-"\)/],

@@ -4,7 +4,7 @@
 // is not rewritten under tests running beside this one.)
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -91,4 +91,29 @@ test('the installed bin runs a bench and writes its report', { timeout: 180_000 
   assert.match(stdout.trim(), /^out\/.+\.json$/);
   const help = await run(bin, ['--help'], { cwd: app });
   assert.match(help.stdout, /Usage: fanout-bench <command>/);
+});
+
+test('the README\'s own-code example runs from the packed tarball: variants recorded, baseline saved and gated', { timeout: 300_000 }, async () => {
+  const example = join(dir, 'own-code');
+  await run('cp', ['-r', join(ROOT, 'examples', 'own-code'), example]);
+  const tarball = (await readdir(dir)).find((name) => name.endsWith('.tgz'))!;
+  const pLimit = (await import('../../package.json', { with: { type: 'json' } })).default.dependencies['p-limit'];
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', join(dir, tarball), `p-limit@${pLimit}`], { cwd: example });
+  const bin = join(example, 'node_modules', '.bin', 'fanout-bench');
+  const args = ['run', 'bench/*.bench.ts', '--suite', 'strategies', '--time-scale', '0.01', '--iterations', '3', '--warmup', '0', '--quiet'];
+  const saved = await run(bin, [...args, '--save-baseline', 'main'], { cwd: example });
+  const report = JSON.parse(await readFile(join(example, saved.stdout.trim()), 'utf8')) as {
+    strategies: { name: string; kind?: string; requests: { total: number }; variant?: { idealBasis: string; unrecorded: number | null } }[];
+  };
+  const variants = report.strategies.filter((row) => row.kind === 'variant');
+  assert.deepEqual(variants.map((row) => row.name), ['promise-all', 'p-limit(2)']);
+  for (const row of variants) {
+    assert.equal(row.requests.total, 3 * 4, `${row.name}: every request of every run recorded`);
+    assert.equal(row.variant?.idealBasis, 'declared');
+    assert.equal(row.variant?.unrecorded, 0, `${row.name}: the server saw no request the recorder missed`);
+  }
+  assert.deepEqual(report.strategies.filter((row) => row.kind === undefined).map((row) => row.name), ['sequential', 'all', 'pool']);
+  // The gate compares variant rows like any other: same code, no regression, exit 0.
+  const gated = await run(bin, [...args, '--baseline', 'main'], { cwd: example });
+  assert.match(gated.stdout, /\.json/);
 });

@@ -7,6 +7,14 @@ import type { AttemptOptions } from '../../request/attempt.ts';
 import type { RetryPolicy } from '../../request/retry.ts';
 import { runStrategyRow } from './run-row.ts';
 import { planRows, rowLabel } from './plan.ts';
+import { runVariantRow, type RunRecorder } from '../../bench/variant-row.ts';
+
+export interface VariantRunSettings {
+  recorder: RunRecorder;
+  /** A run still unsettled after this many ms is aborted and counted as failed. */
+  timeoutMs: number;
+  serverRequestsReceived?: () => number;
+}
 
 export interface StrategySuiteOptions {
   baseUrl: string;
@@ -24,6 +32,8 @@ export interface StrategySuiteOptions {
   beforeTry?: AttemptOptions['beforeTry'];
   signal?: AbortSignal;
   onProgress?: (event: StrategyProgress) => void;
+  /** Needed when a fixture has variants (a bench file's own code). */
+  variants?: VariantRunSettings;
   /** Called once a fixture's rows are all done, so results can be saved before the next one. */
   onFixtureDone?: (results: StrategyResult[], errors: StrategyError[]) => Promise<void>;
 }
@@ -68,6 +78,34 @@ export async function runStrategySuite(options: StrategySuiteOptions): Promise<{
           client: options.client,
           error: error instanceof Error ? error.message : String(error),
         });
+      }
+    }
+    for (const [name, spec] of Object.entries(fixture.variants ?? {})) {
+      if (options.signal?.aborted) break;
+      const label = `${fixture.name}/${name}`;
+      options.onProgress?.({ kind: 'row-start', label, row: rows.length, rows: rows.length, runsPerRow });
+      let run = 0;
+      try {
+        if (!options.variants) throw new Error('variants need a request recorder');
+        fixtureResults.push(
+          await runVariantRow({
+            bench: fixture.name,
+            name,
+            spec,
+            baseUrl: new URL(options.baseUrl).origin,
+            urls: fixture.paths.map((path) => `${new URL(options.baseUrl).origin}${path}`),
+            iterations: options.iterations,
+            warmup: options.warmup,
+            variantTimeoutMs: options.variants.timeoutMs,
+            recorder: options.variants.recorder,
+            ...(options.variants.serverRequestsReceived ? { serverRequestsReceived: options.variants.serverRequestsReceived } : {}),
+            ...(options.signal ? { signal: options.signal } : {}),
+            onRun: ({ wallMs }) => options.onProgress?.({ kind: 'run', label, row: rows.length, rows: rows.length, run: ++run, runsPerRow, wallMs }),
+          }),
+        );
+      } catch (error) {
+        if (options.signal?.aborted) break;
+        fixtureErrors.push({ fixture: fixture.name, name, concurrency: null, client: 'own code', error: error instanceof Error ? error.message : String(error) });
       }
     }
     const done = withSpeedup(fixtureResults);

@@ -14,7 +14,8 @@ export function planRows(fixtures: readonly LoadedFixture[], names: readonly Str
     // Origin + path, never URL resolution: a path can only ever name a resource on the target.
     const origin = new URL(baseUrl).origin;
     const urls = fixture.paths.map((path) => `${origin}${path}`);
-    return names.flatMap((name): StrategyRow[] =>
+    // A bench file names its own strategies; a URL file takes the run's.
+    return (fixture.strategies ?? names).flatMap((name): StrategyRow[] =>
       strategies[name].takesConcurrency
         ? (concurrency ?? fixture.concurrency).map((k) => ({ fixture: fixture.name, urls, strategy: name, concurrency: k }))
         : [{ fixture: fixture.name, urls, strategy: name, concurrency: null }],

@@ -2,16 +2,30 @@
 // into the report's shared row list, which the waterfall, markdown and compare read.
 import { STRATEGY_COLUMNS, strategyCells } from '../../report/format.ts';
 import { terminalTable } from '../../report/terminal-table.ts';
+import { positiveNumber } from '../../cli/flags.ts';
 import type { Suite } from '../suite.ts';
+import { variantTable } from './variant-table.ts';
+
+export interface StrategiesOptions {
+  /** A bench variant's run still unsettled after this is aborted and counted as a failed run. */
+  variantTimeoutMs: number;
+}
+
+export const VARIANT_TIMEOUT_MS = 60_000;
 
 export const strategySuite = {
   name: 'strategies',
   description: 'every strategy over each URL set, wall time against the ideal makespan',
   section: null,
-  flags: {},
-  help: '',
-  defaults: () => ({}),
-  parseOptions: () => ({}),
+  flags: { 'variant-timeout-ms': { type: 'string' } },
+  help: `  --variant-timeout-ms N a bench variant's run still unsettled after N ms is aborted and counted as failed
+                         (default: ${VARIANT_TIMEOUT_MS})
+`,
+  defaults: () => ({ variantTimeoutMs: VARIANT_TIMEOUT_MS }),
+  parseOptions(values) {
+    const raw = values['variant-timeout-ms'];
+    return { variantTimeoutMs: typeof raw === 'string' ? positiveNumber('variant-timeout-ms', raw) : VARIANT_TIMEOUT_MS };
+  },
   async run(ctx) {
     const [{ runStrategySuite }, { RETRY_DEFAULTS }, { createRateGate }] = await Promise.all([
       import('./index.ts'),
@@ -19,6 +33,11 @@ export const strategySuite = {
       import('../../run/safety.ts'),
     ]);
     const { common } = ctx;
+    // Variants (a bench file's own code) are recorded through diagnostics_channel, subscribed only while they run.
+    const hasVariants = common.fixtures.some((fixture) => Object.keys(fixture.variants ?? {}).length > 0);
+    const recorder = hasVariants ? (await import('../../record/index.ts')).createRecorder() : null;
+    recorder?.start();
+    try {
     await runStrategySuite({
       baseUrl: ctx.baseUrl,
       fixtures: common.fixtures,
@@ -36,11 +55,23 @@ export const strategySuite = {
           `[${event.row + 1}/${event.rows}] ${event.label}  ` +
             (event.kind === 'row-start' ? 'starting…' : `run ${event.run}/${event.runsPerRow}  last ${event.wallMs.toFixed(1)} ms`),
         ),
+      ...(recorder
+        ? {
+            variants: {
+              recorder,
+              timeoutMs: ctx.options.variantTimeoutMs,
+              ...(ctx.serverRequestsReceived ? { serverRequestsReceived: ctx.serverRequestsReceived } : {}),
+            },
+          }
+        : {}),
       onFixtureDone: async (results, errors) => {
         ctx.addRows(results, errors);
         await ctx.save();
       },
     });
+    } finally {
+      recorder?.stop();
+    }
   },
   render({ report }) {
     const ran = report.strategies.length > 0 || report.errors.length > 0 || report.config.suites.includes('strategies');
@@ -56,10 +87,16 @@ export const strategySuite = {
       `${iterations} measured runs per row after ${warmup} warm-up; ok/failed counts requests over all measured runs; client ${client}; time scale ${timeScale}.`,
     );
     if (report.strategies.length === 0) lines.push('no strategy rows were measured');
+    const variants = variantTable(report.strategies);
+    if (variants !== '') lines.push(variants);
     return lines.join('\n');
   },
-  // Rows that threw are in the report's shared `errors`, which every run checks.
-  failures: () => [],
+  // Rows that threw are in the report's shared `errors`, which every run checks; a variant run that
+  // threw or hung is a failure of the user's code under test, and fails the run too.
+  failures: ({ report }) =>
+    report.strategies.flatMap((row) =>
+      (row.variant?.failedRuns ?? []).filter((run) => !run.warmup).map((run) => `${row.fixture}/${row.name} run ${run.iteration}: ${run.error}`),
+    ),
   // The shared rows' metrics are extracted by compare itself (compare/metrics/rows.ts).
   metrics: () => [],
-} satisfies Suite<null, Record<string, never>>;
+} satisfies Suite<null, StrategiesOptions>;
