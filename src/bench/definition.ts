@@ -38,6 +38,22 @@ export interface BenchDefinition {
   strategies?: StrategyName[];
   /** k for pool and batched. */
   concurrency?: number[];
+  /** This bench gets a delay server of its own (the run's time scale and seed) with these settings,
+   *  e.g. a tight token-per-minute limit on the simulated LLM API. */
+  server?: BenchServerOptions;
+}
+
+export interface BenchServerOptions {
+  /** Multiplies the run's --time-scale for this bench's server (e.g. 0.1 for a bench of slow LLM calls). */
+  timeScale?: number;
+  llm?: {
+    /** Requests per minute per API key; 0 = unlimited. The minute follows the time scale. */
+    rpm?: number;
+    /** Tokens per minute per API key; 0 = unlimited. */
+    tpm?: number;
+    /** Latency preset for model names that name none: fast, chat or reasoning. */
+    preset?: 'fast' | 'chat' | 'reasoning';
+  };
 }
 
 /** A typed identity: gives a bench file's default export its type. */

@@ -55,6 +55,14 @@ const BenchSchema = z
     variants: z.record(z.string().min(1), VariantSchema).optional(),
     strategies: z.array(z.enum(STRATEGY_NAMES as [StrategyName, ...StrategyName[]])).optional(),
     concurrency: z.array(z.int().positive()).min(1).optional(),
+    server: z
+      .strictObject({
+        timeScale: z.number().positive().max(1000).optional(),
+        llm: z
+          .strictObject({ rpm: z.int().nonnegative().optional(), tpm: z.int().nonnegative().optional(), preset: z.enum(['fast', 'chat', 'reasoning']).optional() })
+          .optional(),
+      })
+      .optional(),
   })
   .refine((bench) => (bench.urls === undefined) !== (bench.fixture === undefined), 'give either "urls" or "fixture", not both or neither')
   .refine((bench) => (bench.strategies?.length ?? 0) + Object.keys(bench.variants ?? {}).length > 0, 'give at least one variant or strategy');
@@ -85,7 +93,7 @@ export async function loadBenchFile(file: string): Promise<LoadedFixture> {
     : { name: bench.name, urls: bench.urls ?? [], ...(bench.description ? { description: bench.description } : {}) };
   // The bench's own k values win over its URL file's.
   const fixture = parseFixture({ ...urls, ...(bench.concurrency ? { concurrency: bench.concurrency } : {}) }, `bench file ${file}`, bench.name, file);
-  return { ...fixture, strategies: bench.strategies ?? [], variants };
+  return { ...fixture, strategies: bench.strategies ?? [], variants, ...(bench.server ? { server: bench.server } : {}) };
 }
 
 async function importBench(file: string): Promise<unknown> {

@@ -17,7 +17,7 @@ export interface RecordedLike {
   status?: number | undefined;
   bytes?: number | undefined;
   serverDelayMs?: number | undefined;
-  chunks?: { atMs: number; bytes: number }[] | undefined;
+  chunks?: { atMs: number; bytes: number; text?: string | undefined }[] | undefined;
   leaked: boolean;
   incomplete: string[];
 }
@@ -41,7 +41,8 @@ export function toRequestRecord(request: RecordedLike, settledMs: number): Reque
   if (request.serverDelayMs !== undefined) record.serverDelayMs = request.serverDelayMs;
   if (request.leaked) record.leaked = true;
   if (request.incomplete.length > 0) record.incomplete = [...request.incomplete];
-  if (request.chunks !== undefined) record.chunks = request.chunks.map((chunk) => ({ ...chunk }));
+  // A streamed answer is measured from its chunks' text; the report keeps the chunks' times and sizes only.
+  if (request.chunks !== undefined) record.chunks = request.chunks.map((chunk) => ({ atMs: chunk.atMs, bytes: chunk.bytes }));
   return record;
 }
 

@@ -6,6 +6,8 @@ import { countOutcomes } from '../request/outcomes.ts';
 import { quantile } from '../stats/percentile.ts';
 import { sampleStats } from '../stats/sample-stats.ts';
 import type { VariantSpec } from './definition.ts';
+import type { Slo } from '../llm/index.ts';
+import { llmRow, measureStream } from './llm-row.ts';
 import { inFlightFacts, toRequestRecord, variantIdeal, type RecordedLike } from './timeline.ts';
 
 /** The part of the request recorder a variant row needs: one window per run. */
@@ -27,6 +29,8 @@ export interface VariantRowOptions {
   /** The delay server's count of requests received, to check the recording against. */
   serverRequestsReceived?: () => number;
   signal?: AbortSignal;
+  /** Goodput of streamed LLM answers is judged against these (--slo), as given and parsed. */
+  slo?: { text: string; slo: Slo };
   onRun?: (run: { warmup: boolean; wallMs: number }) => void;
 }
 
@@ -35,6 +39,8 @@ interface VariantRun {
   warmup: boolean;
   wallMs: number;
   records: RequestRecord[];
+  /** Per-token gaps of the run's streamed answers. */
+  itlMs: number[];
   error: string | null;
   /** Requests the server received in this run beyond those recorded; null without a server count. */
   unrecorded: number | null;
@@ -78,6 +84,7 @@ export async function runVariantRow(options: VariantRowOptions): Promise<Omit<St
       .filter((run) => run.error !== null)
       .map((run) => ({ iteration: run.iteration, warmup: run.warmup, error: run.error ?? '', requests: run.records.length })),
   };
+  const llm = llmRow(measured, measured.reduce((sum, run) => sum + run.wallMs, 0), options.slo ?? null);
   return {
     fixture: options.bench,
     name: options.name,
@@ -93,6 +100,7 @@ export async function runVariantRow(options: VariantRowOptions): Promise<Omit<St
     timeline: median.records,
     kind: 'variant',
     variant: facts,
+    ...(llm ? { llm } : {}),
   };
 }
 
@@ -125,7 +133,16 @@ async function runOnce(options: VariantRowOptions, iteration: number): Promise<V
   const settledMs = performance.now() - window.openedAtMs;
   const recording = window.close();
   const receivedAfter = options.serverRequestsReceived?.();
-  const records = recording.requests.map((request) => toRequestRecord(request, settledMs));
+  const itlMs: number[] = [];
+  const records = recording.requests.map((request) => {
+    const record = toRequestRecord(request, settledMs);
+    const measured = measureStream(record, request.chunks);
+    if (measured) {
+      record.stream = measured.stream;
+      itlMs.push(...measured.itlMs);
+    }
+    return record;
+  });
   const unrecorded = receivedBefore === undefined || receivedAfter === undefined ? null : Math.max(0, receivedAfter - receivedBefore - records.length);
-  return { iteration, warmup: iteration < options.warmup, wallMs: settledMs, records, error, unrecorded };
+  return { iteration, warmup: iteration < options.warmup, wallMs: settledMs, records, itlMs, error, unrecorded };
 }

@@ -58,6 +58,19 @@ export const RequestRecordSchema = z.object({
   incomplete: z.array(z.string()).optional(),
   /** Body chunks as they arrived (ms from run start, bytes), where the client stack publishes them. */
   chunks: z.array(z.object({ atMs: z.number(), bytes: z.int().nonnegative() })).optional(),
+  /** A streamed LLM answer, measured on the client: tokens counted in the content, not per chunk. */
+  stream: z
+    .object({
+      ttftMs: z.number().nullable(),
+      e2eMs: z.number().nullable(),
+      tpotMs: z.number().nullable(),
+      outputTokens: z.int().nonnegative(),
+      outputTokensPerSec: z.number().nullable(),
+      finishReason: z.string().nullable(),
+      /** An error event inside the stream, or a stream that ended before its last event. */
+      error: z.string().nullable(),
+    })
+    .optional(),
 });
 export type RequestRecord = z.infer<typeof RequestRecordSchema>;
 
@@ -138,6 +151,41 @@ export const VariantFactsSchema = z.object({
 });
 export type VariantFacts = z.infer<typeof VariantFactsSchema>;
 
+const QuantilesSchema = z.object({ p50: z.number(), p99: z.number() });
+const PredictedMeasuredSchema = z.object({ predictedMs: z.number(), measuredMs: z.number() });
+
+/** A row's streamed LLM calls, measured on the client (vLLM's definitions), when it made any. */
+export const LlmRowSchema = z.object({
+  /** Streamed answers measured, over all measured runs. */
+  streamed: z.int().nonnegative(),
+  ttftMs: QuantilesSchema,
+  /** Per token, over every streamed answer. */
+  itlMs: QuantilesSchema,
+  tpotMs: QuantilesSchema,
+  e2eMs: QuantilesSchema,
+  /** Median over streamed answers of output tokens ÷ E2E. */
+  outputTokensPerSec: z.number(),
+  outputTokens: z.int().nonnegative(),
+  /** 429 answers (rate limited) and 503/529 (overloaded) over all measured runs. */
+  rateLimited: z.int().nonnegative(),
+  overloaded: z.int().nonnegative(),
+  /** Streams that carried an error event or were cut. */
+  streamErrors: z.int().nonnegative(),
+  /** Share of requests meeting every SLO, and good requests per second of measured wall (--slo). */
+  goodput: z.object({ slo: z.string(), good: z.int().nonnegative(), total: z.int().nonnegative(), goodShare: z.number(), goodPerSec: z.number() }).optional(),
+  /** The slowest of the N streamed calls of a run: predicted from the single-call distribution
+   *  (p-quantile of the max = single-call quantile at p^(1/N)) beside the measured one. */
+  slowestOfN: z
+    .object({
+      n: z.int().positive(),
+      runs: z.int().positive(),
+      e2e: z.object({ p50: PredictedMeasuredSchema, p99: PredictedMeasuredSchema }),
+      ttft: z.object({ p50: PredictedMeasuredSchema, p99: PredictedMeasuredSchema }),
+    })
+    .optional(),
+});
+export type LlmRow = z.infer<typeof LlmRowSchema>;
+
 export const StrategyResultSchema = z.object({
   fixture: z.string(),
   name: z.string(),
@@ -161,6 +209,7 @@ export const StrategyResultSchema = z.object({
   /** "variant" for the user's own code from a bench file; absent for a built-in strategy. */
   kind: z.literal('variant').optional(),
   variant: VariantFactsSchema.optional(),
+  llm: LlmRowSchema.optional(),
 });
 export type StrategyResult = z.infer<typeof StrategyResultSchema>;
 
@@ -177,6 +226,13 @@ export const FixtureSchema = z.object({
   name: z.string(),
   description: z.string(),
   urls: z.array(z.string()),
+  /** A bench file's server of its own: its time scale (the run's × the bench's) and LLM limits. */
+  server: z
+    .object({
+      timeScale: z.number().positive(),
+      llm: z.object({ rpm: z.int().nonnegative().optional(), tpm: z.int().nonnegative().optional(), preset: z.string().optional() }).optional(),
+    })
+    .optional(),
 });
 export type Fixture = z.infer<typeof FixtureSchema>;
 

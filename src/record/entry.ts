@@ -16,6 +16,8 @@ export interface SeenHeaders {
   status: number;
   serverTiming: string | null;
   contentLength: number | undefined;
+  /** A text/event-stream answer, whose chunk text is kept. */
+  streamed?: boolean;
 }
 
 export class Entry {
@@ -25,6 +27,8 @@ export class Entry {
   status: number | undefined;
   serverDelayMs: number | undefined;
   contentLength: number | undefined;
+  /** True for a text/event-stream answer: chunk text is kept. */
+  streamed = false;
   /** Absolute arrival times; null while this stack is not known to publish chunks. */
   chunks: BodyChunk[] | null;
   /** Bytes of the body known to have arrived when it ended, from Content-Length (no chunk events). */
@@ -50,13 +54,14 @@ export class Entry {
     this.status = seen.status;
     this.serverDelayMs = servedDelayMs(seen.serverTiming);
     this.contentLength = seen.contentLength;
+    this.streamed = seen.streamed === true;
   }
 
-  chunk(atMs: number, bytes: number): void {
+  chunk(atMs: number, bytes: number, text?: string): void {
     if (this.ended) return;
     // A class learned to publish chunks only now has published none before this one: none was missed.
     this.chunks ??= [];
-    this.chunks.push({ atMs, bytes });
+    this.chunks.push(text === undefined ? { atMs, bytes } : { atMs, bytes, text });
   }
 
   /** The body ended: the outcome follows the status. */
@@ -104,7 +109,7 @@ export class Entry {
       ...(this.status !== undefined ? { status: this.status } : {}),
       ...(bytes !== undefined ? { bytes } : {}),
       ...(this.serverDelayMs !== undefined ? { serverDelayMs: this.serverDelayMs } : {}),
-      ...(this.chunks !== null ? { chunks: this.chunks.map((chunk) => ({ atMs: chunk.atMs - zeroMs, bytes: chunk.bytes })) } : {}),
+      ...(this.chunks !== null ? { chunks: this.chunks.map((chunk) => ({ ...chunk, atMs: chunk.atMs - zeroMs })) } : {}),
       leaked: !this.ended,
       incomplete: [...this.incomplete],
     };

@@ -12,6 +12,8 @@ export type RecordedVia = z.infer<typeof RecordedViaSchema>;
 export const BodyChunkSchema = z.object({
   atMs: z.number(),
   bytes: z.int().nonnegative(),
+  /** The chunk as text, kept for streamed answers (text/event-stream) so tokens can be counted in the content. */
+  text: z.string().optional(),
 });
 export type BodyChunk = z.infer<typeof BodyChunkSchema>;
 

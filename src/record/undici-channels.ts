@@ -20,7 +20,7 @@ interface HeadersMessage {
 }
 interface ChunkMessage {
   request: UndiciRequest;
-  chunk: { length: number };
+  chunk: { length: number; toString(): string };
 }
 interface ErrorMessage {
   request: UndiciRequest;
@@ -64,7 +64,9 @@ export function undiciHandlers(tracker: Tracker<object>): Record<string, (messag
     [UNDICI_CHANNELS.chunk]: (message) => {
       const { request, chunk } = message as ChunkMessage;
       chunkPublishers.add(request.constructor);
-      tracker.get(request)?.chunk(performance.now(), chunk.length);
+      const entry = tracker.get(request);
+      // The text of a streamed answer (text/event-stream) is kept: its tokens are counted in the content.
+      entry?.chunk(performance.now(), chunk.length, entry.streamed ? String(chunk) : undefined);
     },
     [UNDICI_CHANNELS.trailers]: (message) => {
       const { request } = message as CreateMessage;
@@ -81,12 +83,14 @@ export function undiciHandlers(tracker: Tracker<object>): Record<string, (messag
 export function undiciHeaders(status: number, raw: ReadonlyArray<Buffer | string>): SeenHeaders {
   const timings: string[] = [];
   let contentLength: number | undefined;
+  let streamed = false;
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = String(raw[i]).toLowerCase();
     if (name === 'server-timing') timings.push(String(raw[i + 1]));
     else if (name === 'content-length') contentLength = parseLength(String(raw[i + 1]));
+    else if (name === 'content-type') streamed = String(raw[i + 1]).toLowerCase().startsWith('text/event-stream');
   }
-  return { status, serverTiming: timings.length > 0 ? timings.join(', ') : null, contentLength };
+  return { status, serverTiming: timings.length > 0 ? timings.join(', ') : null, contentLength, streamed };
 }
 
 export function parseLength(value: string | undefined): number | undefined {

@@ -3,7 +3,7 @@ import { basename, extname } from 'node:path';
 import { z } from 'zod';
 import { InputError, describeZodError } from '../util/input-error.ts';
 import { readJsonFile } from '../util/read-json.ts';
-import type { VariantSpec } from '../bench/definition.ts';
+import type { BenchServerOptions, VariantSpec } from '../bench/definition.ts';
 import type { StrategyName } from '../strategies/index.ts';
 
 /** Absolute URLs keep only their path and query: every request goes to the local target, never to the
@@ -38,6 +38,8 @@ export interface LoadedFixture {
   strategies?: StrategyName[];
   /** A bench file's variants: the user's code, run beside the strategies. */
   variants?: Record<string, VariantSpec>;
+  /** A bench file's own delay server settings: it then runs against a server of its own. */
+  server?: BenchServerOptions;
 }
 
 export const DEFAULT_CONCURRENCY = [2];

@@ -39,7 +39,12 @@ export function emptyReport(options: RunOptions): Report {
       seed: options.seed ?? 1,
       retry: { ...RETRY_DEFAULTS, ...options.retry },
     },
-    fixtures: options.fixtures.map((f) => ({ name: f.name, description: f.description, urls: f.paths })),
+    fixtures: options.fixtures.map((f) => ({
+      name: f.name,
+      description: f.description,
+      urls: f.paths,
+      ...(f.server ? { server: { timeScale: options.timeScale * (f.server.timeScale ?? 1), ...(f.server.llm ? { llm: f.server.llm } : {}) } } : {}),
+    })),
     strategies: [],
     errors: [],
   };

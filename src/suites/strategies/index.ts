@@ -8,12 +8,21 @@ import type { RetryPolicy } from '../../request/retry.ts';
 import { runStrategyRow } from './run-row.ts';
 import { planRows, rowLabel } from './plan.ts';
 import { runVariantRow, type RunRecorder } from '../../bench/variant-row.ts';
+import type { Slo } from '../../llm/slo.ts';
+import type { BenchServerOptions } from '../../bench/definition.ts';
+
+export interface FixtureServer {
+  url: string;
+  requestsReceived(): number;
+  close(): Promise<void>;
+}
 
 export interface VariantRunSettings {
   recorder: RunRecorder;
   /** A run still unsettled after this many ms is aborted and counted as failed. */
   timeoutMs: number;
   serverRequestsReceived?: () => number;
+  slo?: { text: string; slo: Slo };
 }
 
 export interface StrategySuiteOptions {
@@ -32,6 +41,8 @@ export interface StrategySuiteOptions {
   beforeTry?: AttemptOptions['beforeTry'];
   signal?: AbortSignal;
   onProgress?: (event: StrategyProgress) => void;
+  /** Starts a delay server of a bench's own (its `server` settings); needed when a bench has them. */
+  startServer?: (settings: BenchServerOptions) => Promise<FixtureServer>;
   /** Needed when a fixture has variants (a bench file's own code). */
   variants?: VariantRunSettings;
   /** Called once a fixture's rows are all done, so results can be saved before the next one. */
@@ -50,8 +61,15 @@ export async function runStrategySuite(options: StrategySuiteOptions): Promise<{
   for (const fixture of options.fixtures) {
     const fixtureResults: Omit<StrategyResult, 'speedup'>[] = [];
     const fixtureErrors: StrategyError[] = [];
-    for (const [i, row] of rows.entries()) {
-      if (row.fixture !== fixture.name) continue;
+    // A bench with server settings of its own runs against a server of its own.
+    if (fixture.server && !options.startServer) throw new Error(`bench ${fixture.name} needs a server of its own, which this target cannot start`);
+    const ownServer = fixture.server && options.startServer ? await options.startServer(fixture.server) : null;
+    const origin = new URL(ownServer?.url ?? options.baseUrl).origin;
+    const requestsReceived = ownServer ? () => ownServer.requestsReceived() : options.variants?.serverRequestsReceived;
+    try {
+    for (const [i, planned] of rows.entries()) {
+      if (planned.fixture !== fixture.name) continue;
+      const row = ownServer ? { ...planned, urls: fixture.paths.map((path) => `${origin}${path}`) } : planned;
       if (options.signal?.aborted) break;
       const label = rowLabel(row);
       options.onProgress?.({ kind: 'row-start', label, row: i, rows: rows.length, runsPerRow });
@@ -92,13 +110,14 @@ export async function runStrategySuite(options: StrategySuiteOptions): Promise<{
             bench: fixture.name,
             name,
             spec,
-            baseUrl: new URL(options.baseUrl).origin,
-            urls: fixture.paths.map((path) => `${new URL(options.baseUrl).origin}${path}`),
+            baseUrl: origin,
+            urls: fixture.paths.map((path) => `${origin}${path}`),
             iterations: options.iterations,
             warmup: options.warmup,
             variantTimeoutMs: options.variants.timeoutMs,
+            ...(options.variants.slo ? { slo: options.variants.slo } : {}),
             recorder: options.variants.recorder,
-            ...(options.variants.serverRequestsReceived ? { serverRequestsReceived: options.variants.serverRequestsReceived } : {}),
+            ...(requestsReceived ? { serverRequestsReceived: requestsReceived } : {}),
             ...(options.signal ? { signal: options.signal } : {}),
             onRun: ({ wallMs }) => options.onProgress?.({ kind: 'run', label, row: rows.length, rows: rows.length, run: ++run, runsPerRow, wallMs }),
           }),
@@ -107,6 +126,9 @@ export async function runStrategySuite(options: StrategySuiteOptions): Promise<{
         if (options.signal?.aborted) break;
         fixtureErrors.push({ fixture: fixture.name, name, concurrency: null, client: 'own code', error: error instanceof Error ? error.message : String(error) });
       }
+    }
+    } finally {
+      await ownServer?.close();
     }
     const done = withSpeedup(fixtureResults);
     results.push(...done);

@@ -3,12 +3,16 @@
 import { STRATEGY_COLUMNS, strategyCells } from '../../report/format.ts';
 import { terminalTable } from '../../report/terminal-table.ts';
 import { positiveNumber } from '../../cli/flags.ts';
+import { parseSlo, type Slo } from '../../llm/slo.ts';
 import type { Suite } from '../suite.ts';
+import { llmTable } from './llm-table.ts';
 import { variantTable } from './variant-table.ts';
 
 export interface StrategiesOptions {
   /** A bench variant's run still unsettled after this is aborted and counted as a failed run. */
   variantTimeoutMs: number;
+  /** SLOs for streamed LLM answers (--slo ttft:500,tpot:50,e2e:3000): goodput counts those meeting all. */
+  slo: { text: string; slo: Slo } | null;
 }
 
 export const VARIANT_TIMEOUT_MS = 60_000;
@@ -17,14 +21,20 @@ export const strategySuite = {
   name: 'strategies',
   description: 'every strategy over each URL set, wall time against the ideal makespan',
   section: null,
-  flags: { 'variant-timeout-ms': { type: 'string' } },
+  flags: { 'variant-timeout-ms': { type: 'string' }, slo: { type: 'string' } },
   help: `  --variant-timeout-ms N a bench variant's run still unsettled after N ms is aborted and counted as failed
                          (default: ${VARIANT_TIMEOUT_MS})
+  --slo LIST             SLOs for streamed LLM answers in ms, e.g. ttft:500,tpot:50,e2e:3000 (also itl):
+                         goodput = the share of requests meeting every one, and good requests per second
 `,
-  defaults: () => ({ variantTimeoutMs: VARIANT_TIMEOUT_MS }),
+  defaults: () => ({ variantTimeoutMs: VARIANT_TIMEOUT_MS, slo: null }),
   parseOptions(values) {
     const raw = values['variant-timeout-ms'];
-    return { variantTimeoutMs: typeof raw === 'string' ? positiveNumber('variant-timeout-ms', raw) : VARIANT_TIMEOUT_MS };
+    const slo = values.slo;
+    return {
+      variantTimeoutMs: typeof raw === 'string' ? positiveNumber('variant-timeout-ms', raw) : VARIANT_TIMEOUT_MS,
+      slo: typeof slo === 'string' ? { text: slo, slo: parseSlo(slo) } : null,
+    };
   },
   async run(ctx) {
     const [{ runStrategySuite }, { RETRY_DEFAULTS }, { createRateGate }] = await Promise.all([
@@ -55,11 +65,23 @@ export const strategySuite = {
           `[${event.row + 1}/${event.rows}] ${event.label}  ` +
             (event.kind === 'row-start' ? 'starting…' : `run ${event.run}/${event.runsPerRow}  last ${event.wallMs.toFixed(1)} ms`),
         ),
+      // A bench with server settings gets a delay server of its own, at the run's time scale and seed.
+      ...(common.target === undefined
+        ? {
+            startServer: async (settings) =>
+              (await import('../../server/index.ts')).startDelayServer({
+                timeScale: common.timeScale * (settings.timeScale ?? 1),
+                seed: common.seed ?? 1,
+                ...(settings.llm ? { llm: settings.llm } : {}),
+              }),
+          }
+        : {}),
       ...(recorder
         ? {
             variants: {
               recorder,
               timeoutMs: ctx.options.variantTimeoutMs,
+              ...(ctx.options.slo ? { slo: ctx.options.slo } : {}),
               ...(ctx.serverRequestsReceived ? { serverRequestsReceived: ctx.serverRequestsReceived } : {}),
             },
           }
@@ -86,9 +108,11 @@ export const strategySuite = {
     lines.push(
       `${iterations} measured runs per row after ${warmup} warm-up; ok/failed counts requests over all measured runs; client ${client}; time scale ${timeScale}.`,
     );
+    for (const fixture of report.fixtures) {
+      if (fixture.server) lines.push(`${fixture.name}: a server of its own at time scale ${fixture.server.timeScale}${fixture.server.llm ? `, LLM limits ${JSON.stringify(fixture.server.llm)}` : ''}.`);
+    }
     if (report.strategies.length === 0) lines.push('no strategy rows were measured');
-    const variants = variantTable(report.strategies);
-    if (variants !== '') lines.push(variants);
+    for (const extra of [variantTable(report.strategies), llmTable(report.strategies)]) if (extra !== '') lines.push(extra);
     return lines.join('\n');
   },
   // Rows that threw are in the report's shared `errors`, which every run checks; a variant run that
