@@ -58,6 +58,7 @@ ${RESILIENCE_HELP}${LOAD_HELP}${OPEN_HELP}  --micro-time-ms N      micro suite: 
                          ${MICRO_DEFAULTS.quickTimeMs} in the default run)
   --scale-budget-s F     scale suite: skip points whose ideal exceeds F seconds (default: ${SCALE_DEFAULTS.budgetS})
   --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
+  --html FILE            also write the report as one self-contained HTML page of charts
   --json                 print the JSON report on stdout and nothing else
   --quiet                print only the report's path
 ${RUN_GATE_HELP}  --help                 this text
@@ -65,6 +66,8 @@ ${RUN_GATE_HELP}  --help                 this text
 
 export interface RunCommandOptions extends Omit<RunOptions, 'signal' | 'onProgress' | 'onReport'> {
   out: string;
+  /** Where the HTML page goes after the run; null for none. */
+  html: string | null;
   json: boolean;
   quiet: boolean;
   gate: RunGate;
@@ -84,6 +87,7 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     'micro-time-ms': { type: 'string' },
     'scale-budget-s': { type: 'string' },
     out: { type: 'string' },
+    html: { type: 'string' },
     json: { type: 'boolean' },
     quiet: { type: 'boolean' },
     ...RUN_GATE_FLAGS,
@@ -129,6 +133,7 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
       : { microTimeMs: positiveNumber('micro-time-ms', values['micro-time-ms']) }),
     ...(values['scale-budget-s'] === undefined ? {} : { scaleBudgetS: positiveNumber('scale-budget-s', values['scale-budget-s']) }),
     out: values.out ?? RUN_DEFAULTS.out,
+    html: values.html === undefined ? null : htmlPath(values.html),
     json: values.json ?? false,
     quiet: values.quiet ?? false,
     gate: await loadRunGate(values),
@@ -139,6 +144,11 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     throw new InputError('--target: the scale suite always measures its own delay server; leave scale out of --suite');
   }
   return options;
+}
+
+function htmlPath(raw: string): string {
+  if (raw.trim() === '') throw new InputError('--html: expected a file name, e.g. --html results/report.html');
+  return raw;
 }
 
 export interface CommandIO {
@@ -173,6 +183,8 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   } finally {
     progress?.clear();
   }
+  // Written even for an interrupted run: the page shows what finished and says it is incomplete.
+  if (options.html !== null) await writeFileAtomic(options.html, reporters.html.render(report));
   if (options.json) io.stdout.write(reporters.json.render(report));
   else if (options.quiet) io.stdout.write(`${reportPath}\n`);
   else io.stdout.write(`${reporters.table.render(report)}${reporters.resilience.render(report)}\n${reporters.waterfall.render(report)}\nreport: ${reportPath}\n`);
