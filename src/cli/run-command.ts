@@ -7,6 +7,7 @@ import type { Report } from '../model.ts';
 import { reporters } from '../report/index.ts';
 import { runBench, type RunOptions } from '../run.ts';
 import { DEFAULT_STRATEGIES, STRATEGY_NAMES, type StrategyName } from '../strategies/index.ts';
+import { wantsColor } from './color.ts';
 import { reportFileName, writeFileAtomic } from './files.ts';
 import { LOAD_FLAGS, LOAD_HELP, parseLoadFlags } from './load-flags.ts';
 import { LOAD_DEFAULTS, LOAD_QUICK } from '../suites/load/options.ts';
@@ -187,7 +188,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   if (options.html !== null) await writeFileAtomic(options.html, reporters.html.render(report));
   if (options.json) io.stdout.write(reporters.json.render(report));
   else if (options.quiet) io.stdout.write(`${reportPath}\n`);
-  else io.stdout.write(`${reporters.table.render(report)}${reporters.resilience.render(report)}\n${reporters.waterfall.render(report)}\nreport: ${reportPath}\n`);
+  else io.stdout.write(`${reporters.table.render(report, { color: wantsColor(io.stdout) })}${reporters.resilience.render(report)}\n${reporters.waterfall.render(report)}\nreport: ${reportPath}\n`);
   if (!report.complete) {
     io.stderr.write(`fanout-bench: interrupted; the partial report (complete: false) is ${reportPath ?? 'not written'}\n`);
     return 130;
