@@ -57,6 +57,23 @@ describe('html reporter', () => {
     assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt; &amp; &quot;q&quot;/);
   });
 
+  it('marks retried requests: each earlier try drawn, the count of tries on hover', () => {
+    const report = strategiesReport();
+    const [first, ...rest] = report.strategies;
+    assert.ok(first);
+    const [record, ...others] = first.timeline;
+    assert.ok(record);
+    const retried = {
+      ...record,
+      attempts: 2,
+      failedAttempts: [{ startMs: record.startMs, endMs: record.startMs + 5, outcome: { kind: 'http-error' as const, status: 429 }, status: 429, waitMs: 10, retryAfter: true }],
+    };
+    const html = htmlReporter.render({ ...report, strategies: [{ ...first, timeline: [retried, ...others] }, ...rest] });
+    const retryRects = (text: string): number => (text.match(/<rect class="retry"/g) ?? []).length;
+    assert.equal(retryRects(html) - retryRects(htmlReporter.render(report)), 1, 'one earlier try drawn (the legends have one each)');
+    assert.match(html, /<title>#0 [^<]*, 2 tries<\/title>/);
+  });
+
   it('says when a run was interrupted and lists harness errors', () => {
     const report = strategiesReport();
     const html = htmlReporter.render({ ...report, complete: false, errors: [{ fixture: 'agent', name: 'pool', concurrency: 3, client: 'undici', error: 'boom' }] });

@@ -107,6 +107,7 @@ function denseBand(records: RequestRecord[], x: (ms: number) => number, top: num
     if (record.startMs > record.queuedMs) wait.push(`M${px(x(record.queuedMs))},${px(barTop)}H${px(x(record.startMs))}v${px(barPx)}H${px(x(record.queuedMs))}z`);
     if (record.firstByteMs !== undefined) firstByte.push(`M${px(x(record.firstByteMs))},${px(barTop)}v${px(barPx)}`);
     const tries = record.failedAttempts ?? [];
+    // Too thin to show each try: a retried request that got through is drawn in the retry colour.
     const cls = record.outcome.kind !== 'ok' ? 'fail' : tries.length > 0 ? 'retry' : 'ok';
     const from = x(record.startMs);
     marks.push(`<rect class="mark ${cls}" x="${px(from)}" y="${px(barTop)}" width="${px(Math.max(x(record.endMs) - from, 1))}" height="${px(barPx)}"><title>${esc(requestTitle(record))}</title></rect>`);
@@ -118,6 +119,7 @@ function denseBand(records: RequestRecord[], x: (ms: number) => number, top: num
   ];
 }
 
+/** One labelled request row: its path on the left, every try drawn, its outcome after the bar. */
 function requestMark(record: RequestRecord, x: (ms: number) => number, top: number, rowPx: number, plot: Plot): string {
   const barPx = Math.max(rowPx * 0.7, 0.5);
   const barTop = px(top + (rowPx - barPx) / 2);
@@ -137,11 +139,9 @@ function requestMark(record: RequestRecord, x: (ms: number) => number, top: numb
     const at = px(x(record.firstByteMs));
     parts.push(`<line class="fb" x1="${at}" x2="${at}" y1="${barTop}" y2="${px(top + (rowPx + barPx) / 2)}"/>`);
   }
-  {
-    const mid = px(top + rowPx / 2);
-    parts.push(`<text class="tick" x="${plot.left - 6}" y="${mid}" dy="0.32em" text-anchor="end">${esc(truncate(pathOf(record.url), 24))}</text>`);
-    parts.push(`<text class="tick" x="${px(Math.max(x(record.endMs), plot.left) + 4)}" y="${mid}" dy="0.32em">${esc(outcomeText(record))}</text>`);
-  }
+  const mid = px(top + rowPx / 2);
+  parts.push(`<text class="tick" x="${plot.left - 6}" y="${mid}" dy="0.32em" text-anchor="end">${esc(truncate(pathOf(record.url), 24))}</text>`);
+  parts.push(`<text class="tick" x="${px(Math.max(x(record.endMs), plot.left) + 4)}" y="${mid}" dy="0.32em">${esc(outcomeText(record))}</text>`);
   parts.push('</g>');
   return parts.join('');
 }
