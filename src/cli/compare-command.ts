@@ -5,6 +5,7 @@ import { comparisonReporters, COMPARISON_FORMATS, type ComparisonFormat } from '
 import { loadConfig } from '../compare/thresholds/config.ts';
 import { THRESHOLD_OPS, THRESHOLD_STATS } from '../compare/thresholds/parse.ts';
 import { InputError } from '../util/input-error.ts';
+import { wantsColor } from './color.ts';
 import { oneOf } from './flags.ts';
 import { FAIL_ON, THRESHOLD_EXIT_CODE, appendStepSummary, gateExitCode, refuseUnlike, renderComparison, writeFiles, type FailOn } from './gate.ts';
 import { parseFlags } from './parse.ts';
@@ -112,7 +113,7 @@ export async function compareCommand(args: string[], io: CommandIO): Promise<num
     ...(config ? { thresholds: config.thresholds } : {}),
   });
   if (options.strict) refuseUnlike(comparison);
-  const rendered = renderComparison(comparison, options.format, options.out);
+  const rendered = renderComparison(comparison, options.format, options.out, { color: wantsColor(io.stdout) });
   await writeFiles(rendered.files);
   await appendStepSummary(comparisonReporters.markdown.render(comparison));
   io.stdout.write(rendered.text);

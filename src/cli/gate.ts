@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Comparison, ThresholdResult } from '../compare/model.ts';
 import { comparisonFileSets, comparisonReporters, type ComparisonFormat } from '../compare/reporters/index.ts';
 import { InputError } from '../util/input-error.ts';
+import type { RenderOptions } from '../report/color.ts';
 import { writeFileAtomic } from './files.ts';
 
 export const FAIL_ON = ['regressed', 'any-change', 'never'] as const;
@@ -44,15 +45,15 @@ export interface RenderedComparison {
   files: Array<[path: string, text: string]>;
 }
 
-export function renderComparison(comparison: Comparison, format: ComparisonFormat, outDir: string): RenderedComparison {
+export function renderComparison(comparison: Comparison, format: ComparisonFormat, outDir: string, options: RenderOptions = {}): RenderedComparison {
   if (format in comparisonFileSets) {
     const set = comparisonFileSets[format as keyof typeof comparisonFileSets];
     return {
-      text: comparisonReporters.table.render(comparison),
+      text: comparisonReporters.table.render(comparison, options),
       files: Object.entries(set.files).map(([name, render]) => [join(outDir, name), render(comparison)]),
     };
   }
-  return { text: comparisonReporters[format as keyof typeof comparisonReporters].render(comparison), files: [] };
+  return { text: comparisonReporters[format as keyof typeof comparisonReporters].render(comparison, options), files: [] };
 }
 
 /** GitHub Actions shows what is appended to $GITHUB_STEP_SUMMARY on the run's page. */

@@ -12,7 +12,7 @@ Usage: fanout-bench <command> [flags]
 Commands:
   run      measure strategies over URL sets against the local delay server (default)
   serve    run the httpbin-compatible delay server standalone
-  report   render a saved report again (table, waterfall, markdown, json)
+  report   render a saved report again (table, waterfall, markdown, json, html)
   compare  compare two reports: verdict per metric, thresholds, CI summaries
 
 Run 'fanout-bench <command> --help' for its flags.

@@ -1,6 +1,7 @@
 // `fanout-bench report FILE`: re-renders a saved report in any format, without measuring again.
 import { InputError } from '../util/input-error.ts';
 import { reporters, type ReporterName } from '../report/index.ts';
+import { wantsColor } from './color.ts';
 import { listOf, oneOf } from './flags.ts';
 import { parseFlags } from './parse.ts';
 import { readReportFile } from './report-file.ts';
@@ -30,6 +31,7 @@ export async function reportCommand(args: string[], io: CommandIO): Promise<numb
   if (extra !== undefined) throw new InputError(`report: unexpected argument "${extra}"`);
   const formats = values.format ? listOf('format', values.format, (name) => oneOf('format', name, FORMATS)) : (['table', 'waterfall'] as const);
   const { report } = await readReportFile(file);
-  io.stdout.write(formats.map((name) => reporters[name].render(report)).join('\n'));
+  const color = wantsColor(io.stdout);
+  io.stdout.write(formats.map((name) => reporters[name].render(report, { color })).join('\n'));
   return 0;
 }

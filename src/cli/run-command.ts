@@ -1,11 +1,12 @@
 // `fanout-bench run`: flags → validated options → runBench → report files, stdout and exit code.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CLIENT_NAMES } from '../clients/names.ts';
 import { loadFixture } from '../run/fixtures.ts';
 import type { Report } from '../model/report.ts';
 import type { RunOptions } from '../run/run-bench.ts';
 import { DEFAULT_URL_FILES, RUN_DEFAULTS } from '../run/defaults.ts';
 import { DEFAULT_STRATEGIES, STRATEGY_NAMES, type StrategyName } from '../strategies/index.ts';
+import { wantsColor } from './color.ts';
 import { reportFileName, writeFileAtomic } from './files.ts';
 import { atMost, listOf, MAX_TIME_SCALE, nonNegativeInt, oneOf, positiveInt, positiveNumber } from './flags.ts';
 import type { CommandIO } from './io.ts';
@@ -49,6 +50,7 @@ strategies, every request recorded without wrappers. The strategies rows of a be
   --time-scale F         multiply every server delay, e.g. 0.05 (default: ${RUN_DEFAULTS.timeScale})
   --timeout-ms N         per-request timeout (default: ${RUN_DEFAULTS.timeoutMs})
 ${RESILIENCE_HELP}${Object.values(registry).map((suite) => suite.help).join('')}  --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
+  --html FILE            also write the report as one self-contained HTML page of charts
   --json                 print the JSON report on stdout and nothing else
   --quiet                print only the report's path
 ${RUN_GATE_HELP}  --help                 this text
@@ -62,6 +64,8 @@ async function parseSuiteOptions(values: FlagValues, quick: boolean): Promise<Pa
 
 export interface RunCommandOptions extends Omit<RunOptions, 'signal' | 'onProgress' | 'onReport'> {
   out: string;
+  /** Where the HTML page goes after the run; null for none. */
+  html: string | null;
   json: boolean;
   quiet: boolean;
   gate: RunGate;
@@ -79,6 +83,7 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     'time-scale': { type: 'string' },
     'timeout-ms': { type: 'string' },
     out: { type: 'string' },
+    html: { type: 'string' },
     json: { type: 'boolean' },
     quiet: { type: 'boolean' },
     ...RUN_GATE_FLAGS,
@@ -119,17 +124,24 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     timeoutMs: values['timeout-ms'] === undefined ? RUN_DEFAULTS.timeoutMs : positiveNumber('timeout-ms', values['timeout-ms']),
     suiteOptions: await parseSuiteOptions(values as FlagValues, defaultRun),
     out: values.out ?? RUN_DEFAULTS.out,
+    html: values.html === undefined ? null : htmlPath(values.html),
     json: values.json ?? false,
     quiet: values.quiet ?? false,
     gate: await loadRunGate(values),
   };
   assertRemoteRunWithinCaps(options);
   await assertOutputWritable(options.out);
+  if (options.html !== null) await assertOutputWritable(dirname(options.html), 'html');
   // The scale suite runs its own delay server on a worker thread; it cannot measure another target.
   if (options.target !== undefined && options.suites.includes('scale')) {
     throw new InputError('--target: the scale suite always measures its own delay server; leave scale out of --suite');
   }
   return options;
+}
+
+function htmlPath(raw: string): string {
+  if (raw.trim() === '') throw new InputError('--html: expected a file name, e.g. --html results/report.html');
+  return raw;
 }
 
 /** Returns the exit code: 0, 1 when a strategy row errored or a regression was found, 99 when a threshold failed, 130 when interrupted. */
@@ -163,9 +175,11 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   } finally {
     progress?.clear();
   }
+  // Written even for an interrupted run: the page shows what finished and says it is incomplete.
+  if (options.html !== null) await writeFileAtomic(options.html, reporters.html.render(report));
   if (options.json) io.stdout.write(reporters.json.render(report));
   else if (options.quiet) io.stdout.write(`${reportPath}\n`);
-  else io.stdout.write(`${reporters.table.render(report)}${reporters.resilience.render(report)}\n${reporters.waterfall.render(report)}\nreport: ${reportPath}\n`);
+  else io.stdout.write(`${reporters.table.render(report, { color: wantsColor(io.stdout) })}${reporters.resilience.render(report)}\n${reporters.waterfall.render(report)}\nreport: ${reportPath}\n`);
   if (!report.complete) {
     io.stderr.write(`fanout-bench: interrupted; the partial report (complete: false) is ${reportPath ?? 'not written'}\n`);
     return 130;

@@ -10,6 +10,7 @@ import { InputError } from '../util/input-error.ts';
 import type { Report } from '../model/report.ts';
 import { reporters } from '../report/index.ts';
 import { writeFileAtomic } from './files.ts';
+import { wantsColor } from './color.ts';
 import { THRESHOLD_EXIT_CODE, appendStepSummary, gateExitCode, thresholdsFailed } from './gate.ts';
 import { readReportFile } from './report-file.ts';
 import type { CommandIO } from './io.ts';
@@ -65,7 +66,7 @@ export async function finishRunGate(report: Report, reportPath: string | null, g
   const thresholds = gate.config?.thresholds;
   if (gate.baseline !== null) {
     const comparison = compareReports(gate.baseline, { report, source: reportPath ?? 'this run' }, thresholds ? { thresholds } : {});
-    out.write(`\n${comparisonReporters.table.render(comparison)}`);
+    out.write(`\n${comparisonReporters.table.render(comparison, { color: wantsColor(out) })}`);
     await appendStepSummary(comparisonReporters.markdown.render(comparison));
     return gateExitCode(comparison, { failOn: 'regressed', strict: false });
   }

@@ -1,4 +1,5 @@
 // The reporter registry: adding an output format is one file plus one line here.
+import { htmlReporter } from './html/index.ts';
 import { jsonReporter } from './json.ts';
 import { markdownReporter } from './markdown.ts';
 import type { Reporter } from './reporter.ts';
@@ -12,6 +13,7 @@ export const reporters = {
   resilience: resilienceReporter,
   markdown: markdownReporter,
   json: jsonReporter,
+  html: htmlReporter,
 } as const satisfies Record<string, Reporter>;
 
 export type ReporterName = keyof typeof reporters;

@@ -2,15 +2,17 @@
 import type { Report } from '../model/report.ts';
 import { suites } from '../suites/index.ts';
 import type { AnySuite } from '../suites/suite.ts';
+import { paint, type RenderOptions } from './color.ts';
 import type { Reporter } from './reporter.ts';
 
-export function renderSuiteTables(report: Report, registry: Record<string, AnySuite> = suites): string {
+export function renderSuiteTables(report: Report, registry: Record<string, AnySuite> = suites, options?: RenderOptions): string {
+  const { bad } = paint(options);
   const sections = report as Record<string, unknown>;
-  const parts = Object.entries(registry).map(([name, suite]) => suite.render({ section: sections[name], report }));
+  const parts = Object.entries(registry).map(([name, suite]) => suite.render({ section: sections[name], report, ...(options ? { render: options } : {}) }));
   const [first = '', ...rest] = parts;
   const lines = first === '' ? [] : [first];
   for (const error of report.errors) {
-    lines.push(`ERROR ${error.fixture}/${error.name}${error.concurrency === null ? '' : `(${error.concurrency})`}: ${error.error}`);
+    lines.push(bad(`ERROR ${error.fixture}/${error.name}${error.concurrency === null ? '' : `(${error.concurrency})`}: ${error.error}`));
   }
   if (!report.complete) lines.push('INCOMPLETE: the run was interrupted; rows above are what finished.');
   lines.push(...rest.filter((text) => text !== ''));
@@ -20,5 +22,5 @@ export function renderSuiteTables(report: Report, registry: Record<string, AnySu
 export const tableReporter = {
   name: 'table',
   description: 'terminal tables: every row, then each suite that ran',
-  render: (report) => renderSuiteTables(report),
+  render: (report, options?: RenderOptions) => renderSuiteTables(report, suites, options),
 } satisfies Reporter;

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Metric } from '../compare/metrics/metric.ts';
 import type { ClientName } from '../clients/index.ts';
 import type { ReportCore, StrategyError } from '../model/records.ts';
+import type { RenderOptions } from '../report/color.ts';
 import type { RetryPolicy } from '../request/retry.ts';
 import type { LoadedFixture } from '../run/fixtures.ts';
 import type { StrategyName } from '../strategies/index.ts';
@@ -55,6 +56,8 @@ export interface SuiteContext<Section, Options> {
 export interface SuiteView<Section> {
   section: Section | undefined;
   report: ReportCore;
+  /** How to render: colour for failures, when the CLI turned it on. */
+  render?: RenderOptions;
 }
 
 export type FlagTable = NonNullable<ParseArgsConfig['options']>;

@@ -74,7 +74,7 @@ test('bad input exits 2 with one line naming the file', async () => {
     [[fixturePath('real')], /expected two report files/],
     [[fixturePath('real'), fixturePath('real'), '--threshold', 'five'], /--threshold: expected a percentage/],
     [[fixturePath('real'), fixturePath('real'), '--alpha', '1.5'], /--alpha: expected a number between 0 and 1/],
-    [[fixturePath('real'), fixturePath('real'), '--format', 'xml'], /--format: expected one of table, markdown, json, bmf, github-action-benchmark/],
+    [[fixturePath('real'), fixturePath('real'), '--format', 'xml'], /--format: expected one of table, markdown, json, bmf, html, github-action-benchmark/],
     [[fixturePath('real'), fixturePath('real'), '--fail-on', 'always'], /--fail-on: expected one of regressed, any-change, never/],
   ];
   for (const [args, message] of cases) {

@@ -33,11 +33,12 @@ function matchesGolden(name: string, actual: string): void {
 const comparison = richComparison();
 
 test('every registered format has a golden output', () => {
-  assert.deepEqual(COMPARISON_FORMATS, ['table', 'markdown', 'json', 'bmf', 'github-action-benchmark']);
+  assert.deepEqual(COMPARISON_FORMATS, ['table', 'markdown', 'json', 'bmf', 'html', 'github-action-benchmark']);
   matchesGolden('comparison.table.txt', comparisonReporters.table.render(comparison));
   matchesGolden('comparison.md', comparisonReporters.markdown.render(comparison));
   matchesGolden('comparison.json', comparisonReporters.json.render(comparison));
   matchesGolden('comparison.bmf.json', comparisonReporters.bmf.render(comparison));
+  matchesGolden('comparison.html', comparisonReporters.html.render(comparison));
   for (const [name, render] of Object.entries(comparisonFileSets['github-action-benchmark'].files)) matchesGolden(name, render(comparison));
 });
 

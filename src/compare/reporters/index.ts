@@ -1,6 +1,7 @@
 // The comparison-format registry: adding a format is one file plus one line here.
 import { bmfReporter } from './bmf.ts';
 import { githubActionBenchmarkFiles } from './github-action-benchmark.ts';
+import { comparisonHtmlReporter } from './html.ts';
 import { comparisonJsonReporter } from './json.ts';
 import { comparisonMarkdownReporter } from './markdown.ts';
 import type { ComparisonFileSet, ComparisonReporter } from './reporter.ts';
@@ -12,6 +13,7 @@ export const comparisonReporters = {
   markdown: comparisonMarkdownReporter,
   json: comparisonJsonReporter,
   bmf: bmfReporter,
+  html: comparisonHtmlReporter,
 } as const satisfies Record<string, ComparisonReporter>;
 
 /** Formats made of several files, written under --out. */

@@ -3,12 +3,15 @@ import type { Comparison } from '../model.ts';
 import { COMPARISON_COLUMNS, VERDICT_LABEL, comparisonCells, environmentLines, summaryLine } from './format.ts';
 import type { ComparisonReporter } from './reporter.ts';
 import { thresholdsText } from './thresholds.ts';
+import { paint, type RenderOptions } from '../../report/color.ts';
 
 
 export const comparisonTableReporter = {
   name: 'table',
   description: 'terminal table: baseline, current, change, CI, p-value and verdict per metric',
-  render(comparison: Comparison) {
+  render(comparison: Comparison, options?: RenderOptions) {
+    const { bad, good } = paint(options);
+    const verdict = { regressed: bad, improved: good, unchanged: (text: string) => text } as const;
     const lines: string[] = [];
     const env = environmentLines(comparison);
     if (env.length > 0) lines.push('WARNING: the reports were not measured alike; differences may not be the code:', ...env.map((l) => `  ${l}`), '');
@@ -16,7 +19,7 @@ export const comparisonTableReporter = {
     if (comparison.metrics.length > 0) {
       const table = terminalTable([...COMPARISON_COLUMNS]);
       for (const m of comparison.metrics) {
-        table.push(comparisonCells(m, m.id, VERDICT_LABEL[m.verdict]));
+        table.push(comparisonCells(m, m.id, verdict[m.verdict](VERDICT_LABEL[m.verdict])));
       }
       lines.push(table.toString());
     } else lines.push('no metric is present in both reports');

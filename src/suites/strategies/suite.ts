@@ -4,6 +4,7 @@ import { STRATEGY_COLUMNS, strategyCells } from '../../report/format.ts';
 import { terminalTable } from '../../report/terminal-table.ts';
 import { positiveNumber } from '../../cli/flags.ts';
 import { parseSlo, type Slo } from '../../llm/slo.ts';
+import { paint } from '../../report/color.ts';
 import type { Suite } from '../suite.ts';
 import { llmTable } from './llm-table.ts';
 import { variantTable } from './variant-table.ts';
@@ -16,6 +17,8 @@ export interface StrategiesOptions {
 }
 
 export const VARIANT_TIMEOUT_MS = 60_000;
+
+const OK_FAILED = STRATEGY_COLUMNS.indexOf('ok/failed');
 
 export const strategySuite = {
   name: 'strategies',
@@ -95,13 +98,18 @@ export const strategySuite = {
       recorder?.stop();
     }
   },
-  render({ report }) {
+  render({ report, render }) {
+    const { bad } = paint(render);
     const ran = report.strategies.length > 0 || report.errors.length > 0 || report.config.suites.includes('strategies');
     if (!ran) return '';
     const lines: string[] = [];
     if (report.strategies.length > 0) {
       const table = terminalTable([...STRATEGY_COLUMNS]);
-      for (const row of report.strategies) table.push(strategyCells(row));
+      for (const row of report.strategies) {
+        const cells = strategyCells(row);
+        if (row.requests.failed > 0) cells[OK_FAILED] = `${row.requests.ok}/${bad(String(row.requests.failed))}`;
+        table.push(cells);
+      }
       lines.push(table.toString());
     }
     const { iterations, warmup, client, timeScale } = report.config;
