@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestBody } from './echo.ts';
 import type { Random } from '../stats/random.ts';
-import type { LlmState } from './llm/state.ts';
+import type { LlmStateSource } from './llm/lazy.ts';
 import { BadRequest } from './respond.ts';
 import type { FaultState, RouteContext } from './route.ts';
 
@@ -14,7 +14,7 @@ export interface ServerSettings {
   random: Random;
   seed: number;
   faultState: FaultState;
-  llm: LlmState;
+  llm: LlmStateSource;
 }
 
 export class RequestContext implements RouteContext {
@@ -25,7 +25,7 @@ export class RequestContext implements RouteContext {
   readonly random: Random;
   readonly faultState: FaultState;
   readonly seed: number;
-  readonly llm: LlmState;
+  readonly llm: LlmStateSource;
   #signal: AbortSignal | null = null;
   #url: URL | null = null;
 

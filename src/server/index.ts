@@ -5,7 +5,8 @@ import { RequestContext, type ServerSettings } from './context.ts';
 import { FAULT_HEADER } from '../protocol/headers.ts';
 import { createFaultState } from './route.ts';
 import { seededRandom } from '../stats/random.ts';
-import { createLlmState, type LlmOptions } from './llm/state.ts';
+import { lazyLlmState } from './llm/lazy.ts';
+import type { LlmOptions } from './llm/state.ts';
 import { BadRequest, sendError, sendJson } from './respond.ts';
 import { matchRoute } from './routes.ts';
 
@@ -70,7 +71,7 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
   const faultState = createFaultState();
   let received = 0;
 
-  const llm = createLlmState(opts.llm, opts.timeScale);
+  const llm = lazyLlmState(opts.llm, opts.timeScale);
 
   const settings: ServerSettings = { timeScale: opts.timeScale, maxDelayS: opts.maxDelayS, maxBodyBytes: opts.maxBodyBytes, random, seed: opts.seed, faultState, llm };
 

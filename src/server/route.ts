@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestBody } from './echo.ts';
 import type { Random } from '../stats/random.ts';
-import type { LlmState } from './llm/state.ts';
+import type { LlmStateSource } from './llm/lazy.ts';
 
 export interface FaultState {
   /** key → start of the current fixed window (ms, performance.now()) and requests counted in it. */
@@ -30,7 +30,7 @@ export interface RouteContext {
   /** Per-server state of the fault routes (rate-limit windows). */
   faultState: FaultState;
   /** Per-server state of the simulated LLM API (rate limits per key, load per model). */
-  llm: LlmState;
+  llm: LlmStateSource;
   /** Waits, or rejects once the client goes away or the server closes. */
   sleep(ms: number): Promise<void>;
 }

@@ -1,5 +1,6 @@
 // Named latency presets for the simulated LLM API, and which one a request's `model` selects.
 import { z } from 'zod';
+import type { PresetName } from './model-ids.ts';
 
 /** Every figure is in unscaled milliseconds; the server multiplies times by its timeScale. */
 export const latencyParamsSchema = z.object({
@@ -33,8 +34,6 @@ export const latencyParamsSchema = z.object({
 });
 export type LatencyParams = z.infer<typeof latencyParamsSchema>;
 
-export const PRESET_NAMES = ['fast', 'chat', 'reasoning'] as const;
-export type PresetName = (typeof PRESET_NAMES)[number];
 
 // Orders of magnitude from public serving figures (llm-d-inference-sim's 7–8B reference: TTFT 60–120 ms,
 // ITL 10–15 ms; hosted large chat models: TTFT a few hundred ms, 20–40 ms per token; reasoning models
@@ -57,21 +56,4 @@ export const PRESETS: Readonly<Record<PresetName, LatencyParams>> = {
   },
 };
 
-/** Provider model names that select a preset; any other name gets the server's default preset. */
-const ALIASES: Readonly<Record<string, PresetName>> = {
-  'gpt-4o-mini': 'fast', 'gpt-4.1-mini': 'fast', 'gpt-4.1-nano': 'fast', 'claude-3-5-haiku-latest': 'fast', 'claude-haiku-4-5': 'fast',
-  'gpt-4o': 'chat', 'gpt-4.1': 'chat', 'claude-sonnet-4-5': 'chat', 'claude-opus-4-1': 'chat',
-  o1: 'reasoning', o3: 'reasoning', 'o3-mini': 'reasoning', 'o4-mini': 'reasoning',
-};
-
-export function isPresetName(name: string): name is PresetName {
-  return (PRESET_NAMES as readonly string[]).includes(name);
-}
-
-export function presetFor(model: string, fallback: PresetName): PresetName {
-  if (isPresetName(model)) return model;
-  return ALIASES[model] ?? fallback;
-}
-
-/** The model ids GET /v1/models lists: the presets and their aliases. */
-export const MODEL_IDS: readonly string[] = [...PRESET_NAMES, ...Object.keys(ALIASES)];
+export { isPresetName, MODEL_IDS, PRESET_NAMES, presetFor, type PresetName } from './model-ids.ts';

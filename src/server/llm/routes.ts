@@ -1,16 +1,23 @@
 // Routes of the simulated LLM API: OpenAI chat completions, Anthropic messages, and the model list.
 import type { Route } from '../route.ts';
-import { anthropic } from './anthropic.ts';
-import { openai } from './openai.ts';
-import { MODEL_IDS } from './presets.ts';
-import { simulate } from './simulate.ts';
+import { MODEL_IDS } from './model-ids.ts';
+
+// Handlers load with their first request (their schemas pull in zod): see lazy.ts.
+const chat = async (ctx: Parameters<Route['handle']>[0]): Promise<void> => {
+  const [{ simulate }, { openai }] = await Promise.all([import('./simulate.ts'), import('./openai.ts')]);
+  await simulate(ctx, openai);
+};
+const messages = async (ctx: Parameters<Route['handle']>[0]): Promise<void> => {
+  const [{ simulate }, { anthropic }] = await Promise.all([import('./simulate.ts'), import('./anthropic.ts')]);
+  await simulate(ctx, anthropic);
+};
 
 /** A fixed creation time for the model list, so the answer never changes. */
 const CREATED_S = 1_767_225_600;
 
 export const llmRoutes: Route[] = [
-  { pattern: /^\/v1\/chat\/completions\/?$/, methods: ['POST'], handle: (ctx) => simulate(ctx, openai) },
-  { pattern: /^\/v1\/messages\/?$/, methods: ['POST'], handle: (ctx) => simulate(ctx, anthropic) },
+  { pattern: /^\/v1\/chat\/completions\/?$/, methods: ['POST'], handle: chat },
+  { pattern: /^\/v1\/messages\/?$/, methods: ['POST'], handle: messages },
   {
     // Anthropic's SDK sends anthropic-version; it gets Anthropic's list shape, everyone else OpenAI's.
     pattern: /^\/v1\/models\/?$/,

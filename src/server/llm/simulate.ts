@@ -34,7 +34,7 @@ function sendProviderError(res: ServerResponse, provider: Provider, kind: ErrorK
 }
 
 async function serve(ctx: RouteContext, provider: Provider): Promise<void> {
-  const llm = ctx.llm;
+  const llm = await ctx.llm();
   const request: LlmRequest = provider.parse(jsonBody((await ctx.readBody()).text), llm.maxOutputTokens);
   const preset = presetFor(request.model, llm.defaultPreset);
   const params = { ...llm.presets[preset], ...paramOverrides(ctx.req) };
