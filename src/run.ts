@@ -8,6 +8,7 @@ import { startDelayServer } from './server/index.ts';
 import type { StrategyName } from './strategies/index.ts';
 import type { LoadOptions } from './suites/load/options.ts';
 import type { OpenOptions } from './suites/open/options.ts';
+import type { ScaleGrid } from './suites/scale/index.ts';
 import { suites, type SuiteName } from './suites/index.ts';
 import { RETRY_DEFAULTS, type RetryPolicy } from './suites/strategies/retry.ts';
 import { TOOL_VERSION } from './version.ts';
@@ -38,6 +39,8 @@ export interface RunOptions {
   microTimeMs?: number;
   /** scale suite: skip points whose ideal exceeds this (default in suites/scale/options.ts). */
   scaleBudgetS?: number;
+  /** scale suite: grid and pairs (defaults in suites/scale/options.ts). */
+  scale?: ScaleGrid;
   signal?: AbortSignal;
   /** A line describing what is being measured now, for a progress display. */
   onProgress?: (text: string) => void;

@@ -11,6 +11,7 @@ import { reportFileName, writeFileAtomic } from './files.ts';
 import { LOAD_FLAGS, LOAD_HELP, parseLoadFlags } from './load-flags.ts';
 import { LOAD_DEFAULTS, LOAD_QUICK } from '../suites/load/options.ts';
 import { OPEN_FLAGS, OPEN_HELP, parseOpenFlags } from './open-flags.ts';
+import { parseScaleFlags, SCALE_FLAGS, SCALE_HELP } from './scale-flags.ts';
 import { atMost, listOf, MAX_TIME_SCALE, nonNegativeInt, oneOf, positiveInt, positiveNumber } from './flags.ts';
 import { parseFlags } from './parse.ts';
 import { progressLine, wantsProgress } from './progress.ts';
@@ -57,7 +58,7 @@ writes a JSON report.
 ${RESILIENCE_HELP}${LOAD_HELP}${OPEN_HELP}  --micro-time-ms N      micro suite: tinybench time per task (default: ${MICRO_DEFAULTS.timeMs};
                          ${MICRO_DEFAULTS.quickTimeMs} in the default run)
   --scale-budget-s F     scale suite: skip points whose ideal exceeds F seconds (default: ${SCALE_DEFAULTS.budgetS})
-  --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
+${SCALE_HELP}  --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
   --json                 print the JSON report on stdout and nothing else
   --quiet                print only the report's path
 ${RUN_GATE_HELP}  --help                 this text
@@ -91,6 +92,7 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     ...RESILIENCE_FLAGS,
     ...LOAD_FLAGS,
     ...OPEN_FLAGS,
+    ...SCALE_FLAGS,
   });
   if (values.help) return 'help';
   if (positionals.length > 0) throw new InputError(`run: unexpected argument "${positionals[0]}" (see fanout-bench run --help)`);
@@ -128,6 +130,7 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
         : {}
       : { microTimeMs: positiveNumber('micro-time-ms', values['micro-time-ms']) }),
     ...(values['scale-budget-s'] === undefined ? {} : { scaleBudgetS: positiveNumber('scale-budget-s', values['scale-budget-s']) }),
+    scale: parseScaleFlags(values),
     out: values.out ?? RUN_DEFAULTS.out,
     json: values.json ?? false,
     quiet: values.quiet ?? false,

@@ -9,6 +9,13 @@ import { measureInPairs } from './pairs.ts';
 import { planPoints } from './plan.ts';
 import { measurePoint, warmUp, warmUpPoint } from './point.ts';
 
+/** The grid and pairing a user may choose (`run --scale-requests/--scale-concurrency/--scale-pairs`). */
+export interface ScaleGrid {
+  requests?: readonly number[];
+  concurrency?: readonly number[];
+  pairs?: number;
+}
+
 export interface ScaleOptions {
   client: ClientName;
   timeScale: number;

@@ -19,5 +19,5 @@ export const SCALE_DEFAULTS = {
   /** Harness runs per point, each paired with a no-harness floor run (interleaved); at least one. */
   pairs: 3,
   /** No new pair starts once a point has spent this many seconds. */
-  pairBudgetS: 10,
+  pairBudgetS: 20,
 } as const;

@@ -11,6 +11,7 @@ export const scaleSuite = {
       timeScale: options.timeScale,
       timeoutMs: options.timeoutMs,
       ...(options.scaleBudgetS === undefined ? {} : { budgetS: options.scaleBudgetS }),
+      ...options.scale,
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (text) => ctx.progress(text),
       onPoint: async (section) => {
