@@ -42,8 +42,23 @@ export const SchedulerResultSchema = z.object({
 });
 export type SchedulerResult = z.infer<typeof SchedulerResultSchema>;
 
+/** The recording path alone: recordingAttempt through the pool fed synthetic responses, no network. */
+export const RecordingResultSchema = z.object({
+  /** How recordingAttempt was set up (as the scale suite or as the strategies suite uses it). */
+  variant: z.string(),
+  /** Requests per sampled run. */
+  requests: z.int().positive(),
+  /** Pool width. */
+  concurrency: z.int().positive(),
+  /** One sample = one whole run of `requests` recorded requests. */
+  runMs: MicroLatencySchema,
+  /** Mean run time over requests: the recording path's cost per request. */
+  perRequestMs: z.number(),
+});
+export type RecordingResult = z.infer<typeof RecordingResultSchema>;
+
 export const MicroErrorSchema = z.object({
-  kind: z.enum(['client', 'scheduler']),
+  kind: z.enum(['client', 'scheduler', 'recording']),
   name: z.string(),
   error: z.string(),
 });
@@ -54,6 +69,8 @@ export const MicroSectionSchema = z.object({
   timeBudgetMs: z.number().positive(),
   clients: z.array(ClientStackResultSchema),
   schedulers: z.array(SchedulerResultSchema),
+  /** The recording path alone, fed synthetic responses (absent in older reports). */
+  recording: z.array(RecordingResultSchema).optional(),
   /** Tasks that errored or were aborted: recorded, never dropped. */
   errors: z.array(MicroErrorSchema),
 });

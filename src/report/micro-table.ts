@@ -46,6 +46,21 @@ export function microTable(section: MicroSection): string {
     }
     lines.push(table.toString(), 'scheduler overhead: each strategy over in-process tasks that resolve at once (no network).');
   }
+  if (section.recording && section.recording.length > 0) {
+    const table = terminalTable(['recording path', 'requests', 'k', 'per request', 'run mean', '± rme', 'runs']);
+    for (const row of section.recording) {
+      table.push([
+        row.variant,
+        row.requests.toLocaleString('en-US'),
+        String(row.concurrency),
+        formatUs(row.perRequestMs),
+        formatShortMs(row.runMs.mean),
+        formatPct(row.runMs.rme),
+        String(row.runMs.samplesCount),
+      ]);
+    }
+    lines.push(table.toString(), 'recording path: recordingAttempt through the pool, fed synthetic 200 responses with Server-Timing in-process (no network).');
+  }
   lines.push(`tinybench time budget ${section.timeBudgetMs} ms per task.`);
   for (const error of section.errors) lines.push(`ERROR micro ${error.kind} ${error.name}: ${error.error}`);
   return `${lines.join('\n')}\n`;

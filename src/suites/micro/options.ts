@@ -10,6 +10,8 @@ export const MICRO_DEFAULTS = {
   schedulerTasks: [100, 10_000],
   /** k for strategies that take one. */
   schedulerConcurrency: 10,
+  /** The recording-path rows: requests per sampled run and pool width. */
+  recording: { requests: 1_000, concurrency: 100 },
 } as const;
 
 export function benchOptions(timeMs: number, signal: AbortSignal) {

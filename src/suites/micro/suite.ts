@@ -2,6 +2,7 @@ import type { MicroSection } from '../../model-micro.ts';
 import type { Suite } from '../suite.ts';
 import { measureClientStacks } from './clients.ts';
 import { MICRO_DEFAULTS } from './options.ts';
+import { measureRecording } from './recording.ts';
 import { measureSchedulers } from './schedulers.ts';
 
 export const microSuite = {
@@ -21,5 +22,10 @@ export const microSuite = {
     const schedulers = await measureSchedulers({ timeMs, ...(signal ? { signal } : {}) });
     section.schedulers = schedulers.results;
     section.errors.push(...schedulers.errors);
+    if (signal?.aborted) return;
+    ctx.progress('recording path, synthetic responses…');
+    const recording = await measureRecording({ timeMs, ...(signal ? { signal } : {}) });
+    section.recording = recording.results;
+    section.errors.push(...recording.errors);
   },
 } satisfies Suite;
