@@ -4,6 +4,7 @@ import { clients, type ClientName } from '../../clients/index.ts';
 import type { OpenSection } from '../../model-open.ts';
 import { doublingRates, sweepRates } from './knee.ts';
 import { KNEE_RULE, LATE_THRESHOLD_MS, OPEN_WARMUP_S, type OpenOptions } from './options.ts';
+import { noopSession, schedulerCheck } from './scheduler-limit.ts';
 import { runStep } from './step.ts';
 
 export interface OpenSweepOptions extends OpenOptions {
@@ -17,7 +18,7 @@ export interface OpenSweepOptions extends OpenOptions {
   onStep?: (section: OpenSection) => Promise<void>;
 }
 
-export function emptyOpenSection(options: OpenSweepOptions): OpenSection {
+export function emptyOpenSection(options: OpenSweepOptions, server?: OpenSection['server']): OpenSection {
   return {
     loop: 'open',
     generator: 'in-process',
@@ -39,6 +40,9 @@ export function emptyOpenSection(options: OpenSweepOptions): OpenSection {
     kneeRatePerSec: null,
     stopReason: null,
     steps: [],
+    ...(server === undefined ? {} : { server }),
+    schedulerLimitPerSec: null,
+    kneedSide: null,
   };
 }
 
@@ -63,11 +67,31 @@ export async function runOpenSweep(options: OpenSweepOptions, section: OpenSecti
     options.onProgress?.(`warming up at ${options.startRatePerSec}/s…`);
     await runStep(session, stepOptions(options.startRatePerSec, OPEN_WARMUP_S * 1000));
     const rates = doublingRates(options.startRatePerSec, options.maxRatePerSec);
-    await sweepRates(section, rates, (ratePerSec, label) => {
+    await sweepRates(section, rates, async (ratePerSec, label) => {
       options.onProgress?.(label);
-      return runStep(session, stepOptions(ratePerSec, options.stepMaxS * 1000));
+      // The scheduler's own limit at this rate, just before the real step: same schedule, no-op target.
+      const noop = await runStep(noopSession, stepOptions(ratePerSec, options.stepMaxS * 1000));
+      const measured = await runStep(session, stepOptions(ratePerSec, options.stepMaxS * 1000));
+      return { ...measured, scheduler: schedulerCheck(noop, section.kneeRule.dropFraction) };
     }, options);
   } finally {
     await session.close();
   }
+  Object.assign(section, kneeSide(section));
+}
+
+/** Which side kneed, and the scheduler's own limit, from the steps' no-op checks. */
+export function kneeSide(section: OpenSection): Pick<OpenSection, 'schedulerLimitPerSec' | 'kneedSide' | 'generatorBound' | 'generatorBoundReason'> {
+  const behind = section.steps.filter((step) => step.scheduler?.fellBehind);
+  const schedulerLimitPerSec = behind[0]?.ratePerSec ?? null;
+  const atKnee = section.kneeRatePerSec === null ? [] : section.steps.filter((step) => step.ratePerSec === section.kneeRatePerSec);
+  const schedulerKneed = atKnee.some((step) => step.scheduler?.fellBehind);
+  const kneedSide = section.kneeRatePerSec === null ? null : schedulerKneed ? 'scheduler' : 'server';
+  const reason = atKnee.find((step) => step.scheduler?.fellBehind)?.scheduler?.reason;
+  return {
+    schedulerLimitPerSec,
+    kneedSide,
+    generatorBound: schedulerKneed,
+    generatorBoundReason: schedulerKneed ? `at the knee (${section.kneeRatePerSec}/s) the scheduler fell behind with nothing to wait for: ${reason ?? ''}` : null,
+  };
 }
