@@ -26,6 +26,8 @@ export const ClientStackResultSchema = z.object({
   opsPerSec: z.number(),
   /** This stack's ops/s over the slowest stack's in the same run. */
   vsSlowest: z.number(),
+  /** rme above MICRO_DEFAULTS.noisyRmePct: too noisy for a verdict; compare skips it (absent in older reports). */
+  noisy: z.boolean().optional(),
 });
 export type ClientStackResult = z.infer<typeof ClientStackResultSchema>;
 
@@ -39,6 +41,8 @@ export const SchedulerResultSchema = z.object({
   runMs: MicroLatencySchema,
   /** Mean run time over tasks: the scheduler's cost per task. */
   perTaskMs: z.number(),
+  /** rme above MICRO_DEFAULTS.noisyRmePct (absent in older reports). */
+  noisy: z.boolean().optional(),
 });
 export type SchedulerResult = z.infer<typeof SchedulerResultSchema>;
 
@@ -54,6 +58,8 @@ export const RecordingResultSchema = z.object({
   runMs: MicroLatencySchema,
   /** Mean run time over requests: the recording path's cost per request. */
   perRequestMs: z.number(),
+  /** rme above MICRO_DEFAULTS.noisyRmePct. */
+  noisy: z.boolean().optional(),
 });
 export type RecordingResult = z.infer<typeof RecordingResultSchema>;
 
@@ -67,6 +73,8 @@ export type MicroError = z.infer<typeof MicroErrorSchema>;
 export const MicroSectionSchema = z.object({
   /** tinybench time budget per task, warm-up excluded. */
   timeBudgetMs: z.number().positive(),
+  /** Rows whose rme is above this many percent are marked noisy (absent in older reports). */
+  noisyRmePct: z.number().positive().optional(),
   clients: z.array(ClientStackResultSchema),
   schedulers: z.array(SchedulerResultSchema),
   /** The recording path alone, fed synthetic responses (absent in older reports). */

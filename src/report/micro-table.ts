@@ -14,15 +14,19 @@ export const formatUs = (ms: number): string => {
 /** µs below a millisecond, ms above. */
 export const formatShortMs = (ms: number): string => (Math.abs(ms) < 1 ? formatUs(ms) : formatMs(ms));
 
+/** ± rme, with "noisy" beside it when the row is too noisy for a compare verdict. */
+const rmeCell = (row: { noisy?: boolean | undefined }, rme: number): string => `${formatPct(rme)}${row.noisy ? ' noisy' : ''}`;
+
 export function microTable(section: MicroSection): string {
   const lines: string[] = [];
+  const noisy = [...section.clients, ...section.schedulers, ...(section.recording ?? [])].some((row) => row.noisy);
   if (section.clients.length > 0) {
     const table = terminalTable(['client', 'ops/s', '± rme', 'p50', 'p99', 'samples', '× vs slowest']);
     for (const row of section.clients) {
       table.push([
         row.client,
         formatRate(row.opsPerSec),
-        formatPct(row.latencyMs.rme),
+        rmeCell(row, row.latencyMs.rme),
         formatShortMs(row.latencyMs.p50),
         formatShortMs(row.latencyMs.p99),
         String(row.latencyMs.samplesCount),
@@ -40,7 +44,7 @@ export function microTable(section: MicroSection): string {
         row.tasks.toLocaleString('en-US'),
         formatUs(row.perTaskMs),
         formatShortMs(row.runMs.mean),
-        formatPct(row.runMs.rme),
+        rmeCell(row, row.runMs.rme),
         String(row.runMs.samplesCount),
       ]);
     }
@@ -55,13 +59,14 @@ export function microTable(section: MicroSection): string {
         String(row.concurrency),
         formatUs(row.perRequestMs),
         formatShortMs(row.runMs.mean),
-        formatPct(row.runMs.rme),
+        rmeCell(row, row.runMs.rme),
         String(row.runMs.samplesCount),
       ]);
     }
     lines.push(table.toString(), 'recording path: recordingAttempt through the pool, fed synthetic 200 responses with Server-Timing in-process (no network).');
   }
   lines.push(`tinybench time budget ${section.timeBudgetMs} ms per task.`);
+  if (noisy) lines.push(`noisy: rme above ${section.noisyRmePct ?? '?'}% — shown, but compare gives such rows no verdict.`);
   for (const error of section.errors) lines.push(`ERROR micro ${error.kind} ${error.name}: ${error.error}`);
   return `${lines.join('\n')}\n`;
 }

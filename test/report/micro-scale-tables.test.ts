@@ -15,6 +15,8 @@ test('micro table: client stacks with × vs slowest, scheduler cost in µs, erro
   assert.match(text, /│ undici +│ 4,000 +│ ±2\.5% +│ 200 µs +│ 900 µs +│ 800 +│ 2\.50× +│/);
   assert.match(text, /│ pool +│ 10 +│ 10,000 +│ 0\.060 µs +│ 600 µs +│/);
   assert.match(text, /ERROR micro client node-http: GET \/get answered 503/);
+  assert.match(text, /│ node-http-close +│ 2,000 +│ ±9\.8% noisy +│/);
+  assert.match(text, /^noisy: rme above 5% — shown, but compare gives such rows no verdict\.$/m);
   assert.match(text, /│ plain \(scale suite\) +│ 1,000 +│ 100 +│ 4\.000 µs +│ 4\.00 ms +│ ±1\.5% +│ 120 +│/);
   assertGoldenAt(text, new URL('./fixtures/micro.table.txt', import.meta.url));
 });

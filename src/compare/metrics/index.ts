@@ -3,9 +3,10 @@ import { InputError } from '../../input-error.ts';
 import type { Report } from '../../model.ts';
 import type { Metric, MetricExtractor } from './metric.ts';
 import { loadExtractor } from './load.ts';
+import { microExtractor } from './micro.ts';
 import { strategiesExtractor } from './strategies.ts';
 
-export const extractors: readonly MetricExtractor[] = [strategiesExtractor, loadExtractor];
+export const extractors: readonly MetricExtractor[] = [strategiesExtractor, loadExtractor, microExtractor];
 
 export function extractMetrics(report: Report, from: readonly MetricExtractor[] = extractors): Metric[] {
   const metrics = from.flatMap((extractor) => extractor.extract(report));

@@ -12,6 +12,8 @@ export const MICRO_DEFAULTS = {
   schedulerConcurrency: 10,
   /** The recording-path rows: requests per sampled run and pool width. */
   recording: { requests: 1_000, concurrency: 100 },
+  /** A row whose rme is above this many percent is marked noisy: shown, never given a compare verdict. */
+  noisyRmePct: 5,
 } as const;
 
 export function benchOptions(timeMs: number, signal: AbortSignal) {

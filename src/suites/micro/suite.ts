@@ -14,7 +14,7 @@ export const microSuite = {
     const signal = options.signal;
     ctx.progress('client stacks on /get…');
     const stacks = await measureClientStacks({ baseUrl: ctx.baseUrl, timeMs, timeoutMs: options.timeoutMs, ...(signal ? { signal } : {}) });
-    const section: MicroSection = { timeBudgetMs: timeMs, clients: stacks.results, schedulers: [], errors: [...stacks.errors] };
+    const section: MicroSection = { timeBudgetMs: timeMs, noisyRmePct: MICRO_DEFAULTS.noisyRmePct, clients: stacks.results, schedulers: [], errors: [...stacks.errors] };
     ctx.report.micro = section;
     await ctx.save();
     if (signal?.aborted) return;
