@@ -4,6 +4,7 @@ import { clients, type ClientName } from '../../clients/index.ts';
 import type { ScalePoint, ScaleSection } from '../../model-scale.ts';
 import { startDelayServerThread } from '../../server/thread.ts';
 import { openFloor } from './floor.ts';
+import { fullGc } from './gc.ts';
 import { SCALE_DEFAULTS } from './options.ts';
 import { measureInPairs } from './pairs.ts';
 import { planPoints } from './plan.ts';
@@ -101,7 +102,7 @@ export async function runScaleSweep(options: ScaleOptions): Promise<ScaleSection
         const inFlight = Math.min(planned.requests, planned.concurrency);
         await floor.run(inFlight, inFlight);
         await floor.run(inFlight, inFlight);
-        const pairPlan = { pairs: Math.max(1, options.pairs ?? SCALE_DEFAULTS.pairs), budgetMs: SCALE_DEFAULTS.pairBudgetS * 1000 };
+        const pairPlan = { pairs: Math.max(1, options.pairs ?? SCALE_DEFAULTS.pairs), budgetMs: SCALE_DEFAULTS.pairBudgetS * 1000, settle: fullGc };
         section.points.push(await measureInPairs(() => measurePoint(pointOptions, liveHeapPerInFlightBytes), floor, planned.requests, planned.concurrency, pairPlan));
       } catch (error) {
         if (options.signal?.aborted) break;

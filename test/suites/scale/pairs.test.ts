@@ -58,12 +58,14 @@ test('pairs alternate which side goes first and keep the median harness run and 
   assert.equal(point.generatorBoundReason, null);
 });
 
-test('no new pair starts once the point has spent its budget', async () => {
+test('pairs come in couples (H F, F H): no new couple starts once the point has spent its budget; settle runs before every run', async () => {
   let floorRuns = 0;
+  let settles = 0;
   const floor: FloorRunner = { run: async () => (floorRuns += 1) && 100, close: async () => {} };
-  const point = await measureInPairs(async () => run(100), floor, 100, 10, { pairs: 5, budgetMs: 0 });
-  assert.equal(floorRuns, 1);
-  assert.equal(point.floor?.pairs.length, 1);
+  const point = await measureInPairs(async () => run(100), floor, 100, 10, { pairs: 5, budgetMs: 0, settle: () => void settles++ });
+  assert.equal(floorRuns, 2);
+  assert.deepEqual(point.floor?.pairs.map((p) => p.first), ['harness', 'floor']);
+  assert.equal(settles, 4);
 });
 
 test('an even number of runs keeps the lower median run; a busy client loop or a high ratio is generator-bound', () => {
