@@ -20,6 +20,10 @@ export const OpenSchedulerFields = {
   server: z.enum(['worker-thread', 'in-process', 'target']).optional(),
   /** The first rate at which the scheduler fell behind against the no-op target; null when it kept every rate. */
   schedulerLimitPerSec: z.number().nullable().optional(),
-  /** Which side the knee belongs to: the scheduler when it fell behind against the no-op target at the knee rate, else the server. */
-  kneedSide: z.enum(['server', 'scheduler']).nullable().optional(),
+  /**
+   * Which side the knee belongs to: `scheduler` when it fell behind against the no-op target at the knee
+   * rate; `client-loop` when it kept up alone but with the client's work on its loop the start lag made up
+   * at least half of the p99 from intended start in every knee step; else `server`.
+   */
+  kneedSide: z.enum(['server', 'scheduler', 'client-loop']).nullable().optional(),
 };

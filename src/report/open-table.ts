@@ -27,9 +27,11 @@ const serverWhere = (section: OpenSection): string =>
 const kneeSideText = (section: OpenSection): string =>
   section.kneedSide === 'scheduler'
     ? ' — the scheduler kneed (it fell behind against the no-op target too): the harness\'s limit, not the server\'s'
-    : section.kneedSide === 'server'
-      ? ' — the server side kneed (the scheduler kept this rate against the no-op target)'
-      : '';
+    : section.kneedSide === 'client-loop'
+      ? " — the client's event loop kneed (the scheduler alone kept this rate, but requests waited to be sent): the harness's limit"
+      : section.kneedSide === 'server'
+        ? ' — the server side kneed (the scheduler kept this rate against the no-op target and start lag stayed a minor share)'
+        : '';
 
 export function renderOpenTable(section: OpenSection): string {
   const table = terminalTable([...OPEN_COLUMNS]);

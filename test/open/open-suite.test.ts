@@ -69,4 +69,11 @@ test('which side kneed: the scheduler when it fell behind against the no-op targ
   assert.equal(bound.generatorBound, true);
   assert.match(bound.generatorBoundReason ?? '', /^at the knee \(400\/s\) the scheduler fell behind with nothing to wait for: no-op target: start lag p99 30\.0 ms/);
   assert.deepEqual(kneeSide({ ...base, kneeRatePerSec: null }), { schedulerLimitPerSec: 200, kneedSide: null, generatorBound: false, generatorBoundReason: null });
+  // The scheduler keeps up alone, but in both knee steps the start lag is most of the tail: the client's loop kneed.
+  const lagged = (lagP99: number) => ({ ...step(400, false), startLagMs: { p99: lagP99 }, fromIntendedMs: { p99: 200 } }) as unknown as OpenStep;
+  const clientLoop = kneeSide({ ...base, steps: [step(100, false), lagged(150), lagged(120)] });
+  assert.equal(clientLoop.kneedSide, 'client-loop');
+  assert.equal(clientLoop.generatorBound, true);
+  assert.match(clientLoop.generatorBoundReason ?? '', /start lag p99 was 75%, 60% of the p99 from intended start/);
+  assert.equal(kneeSide({ ...base, steps: [step(100, false), lagged(150), lagged(50)] }).kneedSide, 'server', 'one knee step with a small lag: the server');
 });

@@ -80,18 +80,25 @@ export async function runOpenSweep(options: OpenSweepOptions, section: OpenSecti
   Object.assign(section, kneeSide(section));
 }
 
-/** Which side kneed, and the scheduler's own limit, from the steps' no-op checks. */
+/** At the knee, start lag at least this share of the p99 from intended start means the requests waited to be sent, not answered. */
+export const CLIENT_LOOP_LAG_SHARE = 0.5;
+
+/** Which side kneed, and the scheduler's own limit, from the steps' no-op checks and start lags. */
 export function kneeSide(section: OpenSection): Pick<OpenSection, 'schedulerLimitPerSec' | 'kneedSide' | 'generatorBound' | 'generatorBoundReason'> {
   const behind = section.steps.filter((step) => step.scheduler?.fellBehind);
   const schedulerLimitPerSec = behind[0]?.ratePerSec ?? null;
-  const atKnee = section.kneeRatePerSec === null ? [] : section.steps.filter((step) => step.ratePerSec === section.kneeRatePerSec);
-  const schedulerKneed = atKnee.some((step) => step.scheduler?.fellBehind);
-  const kneedSide = section.kneeRatePerSec === null ? null : schedulerKneed ? 'scheduler' : 'server';
-  const reason = atKnee.find((step) => step.scheduler?.fellBehind)?.scheduler?.reason;
-  return {
-    schedulerLimitPerSec,
-    kneedSide,
-    generatorBound: schedulerKneed,
-    generatorBoundReason: schedulerKneed ? `at the knee (${section.kneeRatePerSec}/s) the scheduler fell behind with nothing to wait for: ${reason ?? ''}` : null,
-  };
+  if (section.kneeRatePerSec === null) return { schedulerLimitPerSec, kneedSide: null, generatorBound: false, generatorBoundReason: null };
+  const atKnee = section.steps.filter((step) => step.ratePerSec === section.kneeRatePerSec);
+  const noopBehind = atKnee.find((step) => step.scheduler?.fellBehind);
+  if (noopBehind) {
+    const reason = `at the knee (${section.kneeRatePerSec}/s) the scheduler fell behind with nothing to wait for: ${noopBehind.scheduler?.reason ?? ''}`;
+    return { schedulerLimitPerSec, kneedSide: 'scheduler', generatorBound: true, generatorBoundReason: reason };
+  }
+  const lagShares = atKnee.map((step) => (step.startLagMs && step.fromIntendedMs && step.fromIntendedMs.p99 > 0 ? step.startLagMs.p99 / step.fromIntendedMs.p99 : 0));
+  if (lagShares.length > 0 && lagShares.every((share) => share >= CLIENT_LOOP_LAG_SHARE)) {
+    const shares = lagShares.map((share) => `${Math.round(share * 100)}%`).join(', ');
+    const reason = `at the knee (${section.kneeRatePerSec}/s) start lag p99 was ${shares} of the p99 from intended start: requests waited on the client's event loop to be sent`;
+    return { schedulerLimitPerSec, kneedSide: 'client-loop', generatorBound: true, generatorBoundReason: reason };
+  }
+  return { schedulerLimitPerSec, kneedSide: 'server', generatorBound: false, generatorBoundReason: null };
 }
