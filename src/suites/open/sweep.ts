@@ -66,6 +66,8 @@ export async function runOpenSweep(options: OpenSweepOptions, section: OpenSecti
   try {
     options.onProgress?.(`warming up at ${options.startRatePerSec}/s…`);
     await runStep(session, stepOptions(options.startRatePerSec, OPEN_WARMUP_S * 1000));
+    // The no-op target warms up too, or its first step measures cold code, not the scheduler.
+    await runStep(noopSession, stepOptions(options.startRatePerSec, OPEN_WARMUP_S * 1000));
     const rates = doublingRates(options.startRatePerSec, options.maxRatePerSec);
     await sweepRates(section, rates, async (ratePerSec, label) => {
       options.onProgress?.(label);
