@@ -1,14 +1,15 @@
 // The floor under the scale suite's 10,000 × 1,000 point on this machine: no harness at all — undici's
 // dispatch() with an empty handler, 1,000 workers in this thread, against a server on a worker thread
 // (the delay server, or with --bare a node:http server answering after a 50 ms timer). If this floor
-// is above a target, no change to the harness can meet it here.
+// is above a target, no change to the harness can meet it here. The scale suite runs the same floor
+// (src/suites/scale/floor.ts) beside every point; this script is for the floor alone, and --bare.
 //
 //   npx tsx scripts/scale-floor.ts [--bare] [--rounds 3]
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { Agent, type Dispatcher } from 'undici';
 import { LISTEN_BACKLOG } from '../src/server/index.ts';
 import { startDelayServerThread } from '../src/server/thread.ts';
+import { openFloor } from '../src/suites/scale/floor.ts';
 
 /** The bare server, as plain JavaScript for a worker thread: a fixed body after a 50 ms timer. */
 const BARE_SERVER = `
@@ -37,28 +38,8 @@ if (values.bare) {
   origin = server.url;
   close = () => server.close();
 }
-const agent = new Agent({ connections: CONCURRENCY, pipelining: 1, keepAliveTimeout: 30_000 });
-const handler = (resolve: () => void, reject: (error: Error) => void): Dispatcher.DispatchHandler => ({
-  onRequestStart: () => {},
-  onResponseStart: () => {},
-  onResponseData: () => {},
-  onResponseEnd: () => resolve(),
-  onResponseError: (_controller, error) => reject(error),
-});
-const one = (): Promise<void> => new Promise((resolve, reject) => agent.dispatch({ origin, path: '/delay/0.05', method: 'GET' }, handler(resolve, reject)));
-const run = async (requests: number, workers: number): Promise<number> => {
-  let next = 0;
-  const startMs = performance.now();
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (next < requests) {
-        next += 1;
-        await one();
-      }
-    }),
-  );
-  return performance.now() - startMs;
-};
+const floor = openFloor(origin, '/delay/0.05', CONCURRENCY);
+const run = (requests: number, workers: number): Promise<number> => floor.run(requests, workers);
 await run(5_000, 100);
 await run(2_000, CONCURRENCY);
 for (let i = 0; i < Number(values.rounds); i++) {
@@ -66,5 +47,5 @@ for (let i = 0; i < Number(values.rounds); i++) {
   const idealMs = (REQUESTS / CONCURRENCY) * DELAY_MS;
   console.log(`${values.bare ? 'bare node:http' : 'delay server'}: ${REQUESTS} × ${CONCURRENCY} in ${wallMs.toFixed(0)} ms = ${(wallMs / idealMs).toFixed(3)}× the ${idealMs} ms ideal`);
 }
-await agent.close();
+await floor.close();
 await close();

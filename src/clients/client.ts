@@ -48,13 +48,22 @@ export type HeaderMap = Record<string, string | string[] | undefined>;
 
 /** A finished response: stamps the end now and keeps the headers readable (Server-Timing, Retry-After). */
 export function finishedResponse(status: number, bytes: number, startMs: number, firstByteMs: number, headers: HeaderMap): ClientResponse {
-  return {
-    status,
-    bytes,
-    startMs,
-    firstByteMs,
-    endMs: now(),
-    serverTiming: headerText(headers['server-timing']),
-    header: (name: string) => headerText(headers[name]),
-  };
+  return new FinishedResponse(status, bytes, startMs, firstByteMs, now(), headerText(headers['server-timing']), headers);
+}
+
+/** A class, not a literal with a closure: one response per request, no function object per response. */
+class FinishedResponse implements ClientResponse {
+  constructor(
+    readonly status: number,
+    readonly bytes: number,
+    readonly startMs: number,
+    readonly firstByteMs: number,
+    readonly endMs: number,
+    readonly serverTiming: string | null,
+    private readonly headers: HeaderMap,
+  ) {}
+
+  header(name: string): string | null {
+    return headerText(this.headers[name]);
+  }
 }

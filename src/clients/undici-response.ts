@@ -4,7 +4,8 @@ import type { Dispatcher } from 'undici';
 import { finishedResponse, type ClientResponse } from './client.ts';
 
 export async function readUndiciResponse(res: Dispatcher.ResponseData, startMs: number, firstByteMs: number): Promise<ClientResponse> {
-  let bytes = 0;
-  for await (const chunk of res.body) bytes += (chunk as Buffer).length;
-  return finishedResponse(res.statusCode, bytes, startMs, firstByteMs, res.headers);
+  // body.bytes(), not `for await`: an async iterator per body (stream iterator, end-of-stream
+  // watcher, a promise per chunk) costs more than undici's own collector at 20,000 requests/s.
+  const { byteLength } = await res.body.bytes();
+  return finishedResponse(res.statusCode, byteLength, startMs, firstByteMs, res.headers);
 }

@@ -82,6 +82,10 @@ export function compareMetric(baseline: Metric, current: Metric, settings: Compa
   }
   const base = { id: current.id, unit: current.unit, direction: current.direction, baseline: side(baseline), current: side(current) };
   const ratio = current.value / baseline.value;
+  const noisy = [baseline.noisy && `baseline ${baseline.noisy}`, current.noisy && `current ${current.noisy}`].filter(Boolean);
+  if (noisy.length > 0) {
+    return { ...base, ratio, ci: null, pValue: null, test: null, verdict: 'unchanged', note: `noisy (${noisy.join(', ')}): verdict skipped` };
+  }
   if (baseline.samples.length === 0 || current.samples.length === 0) {
     return { ...base, ratio, ci: null, pValue: null, test: null, verdict: 'unchanged', note: 'no samples, so not tested: gate it with a threshold (--config)' };
   }

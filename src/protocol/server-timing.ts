@@ -1,10 +1,17 @@
 // Server-Timing as the delay server writes it and the harness reads it: `initial_delay;dur=…`.
 const INITIAL_DELAY = /(?:^|,)\s*initial_delay\s*;(?:[^,]*;)?\s*dur=([\d.]+)/;
 
+// A fan-out's responses mostly carry the same header text: the last one read is remembered.
+let lastHeader: string | null = null;
+let lastDelayMs: number | undefined;
+
 export function servedDelayMs(header: string | null): number | undefined {
   if (header === null) return undefined;
+  if (header === lastHeader) return lastDelayMs;
   const match = INITIAL_DELAY.exec(header);
-  return match ? Number(match[1]) : undefined;
+  lastHeader = header;
+  lastDelayMs = match ? Number(match[1]) : undefined;
+  return lastDelayMs;
 }
 
 /** `initial_delay;dur=…` as go-httpbin sends it, plus what was asked for when a delay was clamped or skipped. */

@@ -8,6 +8,10 @@ import { REQUEST_ID_HEADER } from '../protocol/headers.ts';
 import type { Attempt } from '../strategies/index.ts';
 import { backoffMs, INTERRUPTED, isRetryable, RETRY_AFTER_MAX_MS, retryAfterMs, retryBudgetFor, type RetryPolicy } from './retry.ts';
 import { servedDelayMs } from '../protocol/server-timing.ts';
+import { deadlines, type Deadline } from './deadlines.ts';
+
+/** Shared by every ok try: outcomes are read, never changed. */
+const OK: Outcome = Object.freeze({ kind: 'ok' });
 
 export class RequestFailure extends Error {
   constructor(
@@ -87,23 +91,24 @@ export function recordingAttempt(
       ? options.headers
       : { ...options.headers, [REQUEST_ID_HEADER]: `${options.requestIdPrefix}${index}.${tryNumber}` };
 
+  const tries = deadlines(timeoutMs, options.signal);
   const tryOnce = async (url: string, headers: Record<string, string> | undefined): Promise<Try> => {
     counters.tries += 1;
     let issuedMs = performance.now();
-    let timeout: AbortSignal | undefined;
+    let deadline: Deadline | undefined;
     try {
       if (options.beforeTry) {
         await options.beforeTry(options.signal);
         issuedMs = performance.now();
       }
       // The timeout starts when the rate gate lets the try go, not before.
-      timeout = AbortSignal.timeout(timeoutMs);
-      const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-      const res = await session.request({ url, signal, ...(headers ? { headers } : {}) });
-      const outcome: Outcome = res.status >= 400 ? { kind: 'http-error', status: res.status } : { kind: 'ok' };
-      return { startMs: res.startMs, endMs: res.endMs, outcome, res };
+      deadline = tries.start();
+      const res = await session.request(headers ? { url, signal: deadline.signal, headers } : { url, signal: deadline.signal });
+      tries.finish(deadline);
+      return { startMs: res.startMs, endMs: res.endMs, outcome: res.status >= 400 ? { kind: 'http-error', status: res.status } : OK, res };
     } catch (error) {
-      const outcome: Outcome = timeout?.aborted
+      if (deadline) tries.finish(deadline);
+      const outcome: Outcome = deadline?.timedOut
         ? { kind: 'timeout', afterMs: timeoutMs }
         : options.signal?.aborted
           ? { kind: 'network-error', code: INTERRUPTED, message: 'the run was interrupted' }
@@ -116,7 +121,8 @@ export function recordingAttempt(
   const waitBefore = (index: number, retry: number, last: Try): { waitMs: number; retryAfter: boolean } | null => {
     const policy = options.retry;
     if (!policy || retry >= policy.maxRetries || !isRetryable(last.outcome) || options.signal?.aborted) return null;
-    const askedMs = last.res?.header ? retryAfterMs(last.res.header, Date.now()) : undefined;
+    const res = last.res;
+    const askedMs = res?.header ? retryAfterMs((name) => res.header?.(name) ?? null, Date.now()) : undefined;
     if (askedMs !== undefined && askedMs > RETRY_AFTER_MAX_MS) return null;
     if (counters.retryBudget !== null && counters.retries >= counters.retryBudget) {
       counters.retriesDenied += 1;
@@ -156,19 +162,25 @@ export function recordingAttempt(
     const first = failed[0];
     const res = last.res;
     const serverDelayMs = res ? servedDelayMs(res.serverTiming) : undefined;
-    records.push({
+    const record: RequestRecord = {
       index,
       url,
       queuedMs: 0,
       startMs: first ? first.startMs : rel(last.startMs),
-      ...(res ? { firstByteMs: rel(res.firstByteMs) } : {}),
       endMs: rel(last.endMs),
       outcome: last.outcome,
-      ...(res ? { status: res.status } : {}),
       bytes: res?.bytes ?? 0,
-      ...(serverDelayMs === undefined ? {} : { serverDelayMs }),
-      ...(failed.length > 0 ? { attempts: failed.length + 1, failedAttempts: failed } : {}),
-    });
+    };
+    if (res) {
+      record.firstByteMs = rel(res.firstByteMs);
+      record.status = res.status;
+    }
+    if (serverDelayMs !== undefined) record.serverDelayMs = serverDelayMs;
+    if (failed.length > 0) {
+      record.attempts = failed.length + 1;
+      record.failedAttempts = failed;
+    }
+    records.push(record);
     if (last.outcome.kind !== 'ok') throw new RequestFailure(url, last.outcome);
     return res;
   };

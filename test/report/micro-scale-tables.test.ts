@@ -15,13 +15,20 @@ test('micro table: client stacks with × vs slowest, scheduler cost in µs, erro
   assert.match(text, /│ undici +│ 4,000 +│ ±2\.5% +│ 200 µs +│ 900 µs +│ 800 +│ 2\.50× +│/);
   assert.match(text, /│ pool +│ 10 +│ 10,000 +│ 0\.060 µs +│ 600 µs +│/);
   assert.match(text, /ERROR micro client node-http: GET \/get answered 503/);
+  assert.match(text, /│ node-http-close +│ 2,000 +│ ±9\.8% noisy +│/);
+  assert.match(text, /^noisy: rme above 5% — shown, but compare gives such rows no verdict\.$/m);
+  assert.match(text, /│ plain \(scale suite\) +│ 1,000 +│ 100 +│ 4\.000 µs +│ 4\.00 ms +│ ±1\.5% +│ 120 +│/);
   assertGoldenAt(text, new URL('./fixtures/micro.table.txt', import.meta.url));
 });
 
 test('scale table: measured, skipped and errored points all shown', async () => {
   assert.ok(report.scale);
   const text = scaleTable(report.scale);
-  assert.match(text, /│ 10,000 +│ 1,000 +│ 1\.100 s +│ 500 ms +│ 2\.200× +│ 9998\/2 +│ 180 ms +│ 48\.5 ms +│ 97%\/71% +│ 150 µs +│ 39\.1 KiB +│ – +│/);
+  assert.match(text, /│ 10,000 +│ 1,000 +│ 1\.100 s \* +│ 500 ms +│ 2\.200× +│ 1\.000 s +│ 1\.10× \* +│ 9998\/2 +│ 180 ms +│ 48\.5 ms +│ 97%\/71% +│ 150 µs +│ 39\.1 KiB +│ – +│/);
+  // A point from an older report, without a floor, shows none.
+  assert.match(text, /│ 10 +│ 1 +│ 513 ms +│ 500 ms +│ 1\.025× +│ – +│ – +│ 10\/0 +│/);
+  assert.match(text, /^\* generator-bound \(the harness, not the server, limited this figure\): 10,000 × 1,000: client event loop 97% busy \(≥ 90%\)$/m);
+  assert.match(text, /interleaved with the harness in 3 pair\(s\) per point/);
   assert.match(text, /skipped: predicted ideal 50000 ms exceeds the 5000 ms budget/);
   assert.match(text, /ERROR: warm-up: 3 of 100 GET \/get failed/);
   assertGoldenAt(text, new URL('./fixtures/scale.table.txt', import.meta.url));

@@ -15,4 +15,6 @@ export interface Metric {
   samples: number[];
   /** The figure to show and gate on when samples are few: the samples' median, or the section's own summary. */
   value: number;
+  /** Set when the run judged this figure too noisy for a verdict (why, e.g. "rme ±31.2%"): compare skips its verdict. */
+  noisy?: string;
 }

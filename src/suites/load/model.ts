@@ -1,5 +1,6 @@
 // The load suite's section of the result model (closed loop, autocannon): see src/model.ts.
 import { z } from 'zod';
+import { GeneratorBoundFields } from '../../model/bottleneck.ts';
 
 export const LatencySummaryMsSchema = z.object({
   mean: z.number(),
@@ -63,6 +64,7 @@ export const LoadPointSchema = z.object({
   littleEfficiency: z.number().nullable(),
   /** Delay-server req/s over bare req/s: 1 means the delay server costs nothing. */
   serverRatio: z.number().nullable(),
+  ...GeneratorBoundFields,
 });
 export type LoadPoint = z.infer<typeof LoadPointSchema>;
 

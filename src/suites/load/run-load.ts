@@ -6,6 +6,7 @@ import { measurementFromAutocannon } from './adapt.ts';
 import { captureReply, startBareServer, type CannedReply } from './bare-server.ts';
 import { GENERATOR_KIND, startGenerator, type GeneratorOutput, type LoadGenerator } from './generator.ts';
 import { mergeRuns } from './merge.ts';
+import { loadGeneratorVerdict } from './bottleneck.ts';
 import { littleEfficiency, littleLimitPerSec, servedDelayMsOf } from './little.ts';
 import { GENERATOR_SATURATION, MEASURED_RUNS, PRE_WARM_CONNECTIONS, type LoadOptions } from './options.ts';
 
@@ -126,5 +127,6 @@ export function loadPoint(endpoint: string, connections: number, delayMs: number
     bare,
     littleEfficiency: rps === null ? null : littleEfficiency(rps, limit),
     serverRatio: rps !== null && bareRps !== null && bareRps > 0 ? rps / bareRps : null,
+    ...loadGeneratorVerdict(delayServer, bare),
   };
 }

@@ -41,17 +41,20 @@ export function renderLoadTable(section: LoadSection): string {
   const table = terminalTable([...LOAD_COLUMNS]);
   const notes: string[] = [];
   let saturated = false;
+  const bound: string[] = [];
   for (const point of section.points) {
     const d = point.delayServer;
     const latency = d.state === 'measured' ? d.latencyMs : null;
     // autocannon records whole milliseconds: 0 means under 1 ms.
     const ms = (value: number | undefined): string => (value === undefined ? '–' : value === 0 ? '<1 ms' : formatMs(value));
+    const mark = point.generatorBound ? ' ‡' : '';
+    if (point.generatorBound) bound.push(`${point.endpoint} c=${point.connections}: ${point.generatorBoundReason ?? 'generator saturated'}`);
     table.push([
       point.endpoint,
       String(point.connections),
-      rps(d),
+      `${rps(d)}${mark}`,
       rps(point.bare),
-      formatRatio(point.serverRatio),
+      `${formatRatio(point.serverRatio)}${mark}`,
       ms(latency?.p50),
       ms(latency?.p90),
       ms(latency?.p99),
@@ -76,6 +79,7 @@ export function renderLoadTable(section: LoadSection): string {
     'Latency is the delay server\'s, 1 ms resolution; "vs bare" is its req/s over a bare node:http server sending the same bytes; efficiency is req/s over Little\'s limit (connections / delay).',
   );
   if (saturated) lines.push(`* generator saturated (≥ ${formatShare(section.saturationThreshold)} of a core or of its event loop): that server's figures may be the generator's limit.`);
+  lines.push(...bound.map((text) => `‡ generator-bound (autocannon, not the server, may have limited this figure): ${text}`));
   lines.push(...notes);
   if (section.points.length === 0) lines.push('no load points were measured');
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,10 @@
 // tinybench task results → the micro section of the model. Pure, so it is tested on captured results.
 import type { Statistics, TaskResult } from 'tinybench';
 import type { ClientStackResult, MicroError, MicroLatency, SchedulerResult } from './model.ts';
+import { MICRO_DEFAULTS } from './options.ts';
+
+/** Too noisy for a verdict: rme above MICRO_DEFAULTS.noisyRmePct. */
+export const isNoisy = (latency: MicroLatency): boolean => !(latency.rme <= MICRO_DEFAULTS.noisyRmePct);
 
 export type Sampled = { ok: true; latencyMs: MicroLatency } | { ok: false; error: string };
 
@@ -45,7 +49,15 @@ export function clientStackResults(runs: readonly ClientStackRun[]): { results: 
   for (const run of runs) {
     const outcome = sampled(run.result);
     if (!outcome.ok) errors.push({ kind: 'client', name: run.client, error: outcome.error });
-    else measured.push({ client: run.client, description: run.description, path: run.path, latencyMs: outcome.latencyMs, opsPerSec: 1000 / outcome.latencyMs.mean });
+    else
+      measured.push({
+        client: run.client,
+        description: run.description,
+        path: run.path,
+        latencyMs: outcome.latencyMs,
+        opsPerSec: 1000 / outcome.latencyMs.mean,
+        noisy: isNoisy(outcome.latencyMs),
+      });
   }
   const slowest = Math.min(...measured.map((row) => row.opsPerSec));
   return { results: measured.map((row) => ({ ...row, vsSlowest: row.opsPerSec / slowest })), errors };
@@ -64,7 +76,15 @@ export function schedulerResults(runs: readonly SchedulerRun[]): { results: Sche
   for (const run of runs) {
     const outcome = sampled(run.result);
     if (!outcome.ok) errors.push({ kind: 'scheduler', name: schedulerLabel(run), error: outcome.error });
-    else results.push({ strategy: run.strategy, concurrency: run.concurrency, tasks: run.tasks, runMs: outcome.latencyMs, perTaskMs: outcome.latencyMs.mean / run.tasks });
+    else
+      results.push({
+        strategy: run.strategy,
+        concurrency: run.concurrency,
+        tasks: run.tasks,
+        runMs: outcome.latencyMs,
+        perTaskMs: outcome.latencyMs.mean / run.tasks,
+        noisy: isNoisy(outcome.latencyMs),
+      });
   }
   return { results, errors };
 }

@@ -26,6 +26,8 @@ export const ClientStackResultSchema = z.object({
   opsPerSec: z.number(),
   /** This stack's ops/s over the slowest stack's in the same run. */
   vsSlowest: z.number(),
+  /** rme above MICRO_DEFAULTS.noisyRmePct: too noisy for a verdict; compare skips it (absent in older reports). */
+  noisy: z.boolean().optional(),
 });
 export type ClientStackResult = z.infer<typeof ClientStackResultSchema>;
 
@@ -39,8 +41,27 @@ export const SchedulerResultSchema = z.object({
   runMs: MicroLatencySchema,
   /** Mean run time over tasks: the scheduler's cost per task. */
   perTaskMs: z.number(),
+  /** rme above MICRO_DEFAULTS.noisyRmePct (absent in older reports). */
+  noisy: z.boolean().optional(),
 });
 export type SchedulerResult = z.infer<typeof SchedulerResultSchema>;
+
+/** The recording path alone: recordingAttempt through the pool fed synthetic responses, no network. */
+export const RecordingResultSchema = z.object({
+  /** How recordingAttempt was set up (as the scale suite or as the strategies suite uses it). */
+  variant: z.string(),
+  /** Requests per sampled run. */
+  requests: z.int().positive(),
+  /** Pool width. */
+  concurrency: z.int().positive(),
+  /** One sample = one whole run of `requests` recorded requests. */
+  runMs: MicroLatencySchema,
+  /** Mean run time over requests: the recording path's cost per request. */
+  perRequestMs: z.number(),
+  /** rme above MICRO_DEFAULTS.noisyRmePct. */
+  noisy: z.boolean().optional(),
+});
+export type RecordingResult = z.infer<typeof RecordingResultSchema>;
 
 /** A scheduler row not measured because one run was predicted to exceed the suite's bound. */
 export const SchedulerSkipSchema = z.object({
@@ -68,7 +89,7 @@ export const RecorderCostSchema = z.object({
 export type RecorderCost = z.infer<typeof RecorderCostSchema>;
 
 export const MicroErrorSchema = z.object({
-  kind: z.enum(['client', 'scheduler', 'recorder']),
+  kind: z.enum(['client', 'scheduler', 'recorder', 'recording']),
   name: z.string(),
   error: z.string(),
 });
@@ -77,12 +98,16 @@ export type MicroError = z.infer<typeof MicroErrorSchema>;
 export const MicroSectionSchema = z.object({
   /** tinybench time budget per task, warm-up excluded. */
   timeBudgetMs: z.number().positive(),
+  /** Rows whose rme is above this many percent are marked noisy (absent in older reports). */
+  noisyRmePct: z.number().positive().optional(),
   clients: z.array(ClientStackResultSchema),
   schedulers: z.array(SchedulerResultSchema),
   /** Scheduler rows too slow to measure within the bound (absent when none). */
   skippedSchedulers: z.array(SchedulerSkipSchema).optional(),
   /** The request recorder's cost per recorded request, per stack (absent when not measured). */
   recorderCost: z.array(RecorderCostSchema).optional(),
+  /** The recording path alone, fed synthetic responses (absent in older reports). */
+  recording: z.array(RecordingResultSchema).optional(),
   /** Tasks that errored or were aborted: recorded, never dropped. */
   errors: z.array(MicroErrorSchema),
 });

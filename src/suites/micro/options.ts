@@ -17,6 +17,10 @@ export const MICRO_DEFAULTS = {
   recorderCostPairs: 6,
   /** k for strategies that take one. */
   schedulerConcurrency: 10,
+  /** The recording-path rows: requests per sampled run and pool width. */
+  recording: { requests: 200, concurrency: 50 },
+  /** A row whose rme is above this many percent is marked noisy: shown, never given a compare verdict. */
+  noisyRmePct: 5,
 } as const;
 
 export function benchOptions(timeMs: number, signal: AbortSignal) {

@@ -3,6 +3,7 @@ import { positiveNumber } from '../../cli/flags.ts';
 import type { Suite } from '../suite.ts';
 import { MicroSectionSchema, type MicroSection } from './model.ts';
 import { MICRO_DEFAULTS } from './options.ts';
+import { microMetrics } from './metrics.ts';
 import { microTable } from './table.ts';
 
 export interface MicroOptions {
@@ -29,7 +30,7 @@ export const microSuite = {
     const signal = ctx.common.signal;
     ctx.progress('client stacks on /get…');
     const stacks = await measureClientStacks({ baseUrl: ctx.baseUrl, timeMs, timeoutMs: ctx.common.timeoutMs, ...(signal ? { signal } : {}) });
-    const section: MicroSection = { timeBudgetMs: timeMs, clients: stacks.results, schedulers: [], errors: [...stacks.errors] };
+    const section: MicroSection = { timeBudgetMs: timeMs, noisyRmePct: MICRO_DEFAULTS.noisyRmePct, clients: stacks.results, schedulers: [], errors: [...stacks.errors] };
     ctx.setSection(section);
     await ctx.save();
     if (signal?.aborted) return;
@@ -46,9 +47,16 @@ export const microSuite = {
     const recorder = await measureRecorderCosts(ctx.baseUrl);
     section.recorderCost = recorder.results;
     section.errors.push(...recorder.errors);
+    await ctx.save();
+    if (signal?.aborted) return;
+    ctx.progress('recording path, synthetic responses…');
+    const { measureRecording } = await import('./recording.ts');
+    const recording = await measureRecording({ timeMs, ...(signal ? { signal } : {}) });
+    section.recording = recording.results;
+    section.errors.push(...recording.errors);
     ctx.setSection(section);
   },
   render: ({ section }) => (section ? microTable(section) : ''),
   failures: ({ section }) => (section?.errors ?? []).map((error) => `micro ${error.kind} ${error.name}: ${error.error}`),
-  metrics: () => [],
+  metrics: ({ section }) => microMetrics(section),
 } satisfies Suite<typeof MicroSectionSchema, MicroOptions>;

@@ -16,15 +16,19 @@ const formatSignedUs = (ms: number): string => (ms >= 0 ? `+${formatUs(ms)}` : `
 /** µs below a millisecond, ms above. */
 export const formatShortMs = (ms: number): string => (Math.abs(ms) < 1 ? formatUs(ms) : formatMs(ms));
 
+/** ± rme, with "noisy" beside it when the row is too noisy for a compare verdict. */
+const rmeCell = (row: { noisy?: boolean | undefined }, rme: number): string => `${formatPct(rme)}${row.noisy ? ' noisy' : ''}`;
+
 export function microTable(section: MicroSection): string {
   const lines: string[] = [];
+  const noisy = [...section.clients, ...section.schedulers, ...(section.recording ?? [])].some((row) => row.noisy);
   if (section.clients.length > 0) {
     const table = terminalTable(['client', 'ops/s', '± rme', 'p50', 'p99', 'samples', '× vs slowest']);
     for (const row of section.clients) {
       table.push([
         row.client,
         formatRate(row.opsPerSec),
-        formatPct(row.latencyMs.rme),
+        rmeCell(row, row.latencyMs.rme),
         formatShortMs(row.latencyMs.p50),
         formatShortMs(row.latencyMs.p99),
         String(row.latencyMs.samplesCount),
@@ -42,11 +46,26 @@ export function microTable(section: MicroSection): string {
         row.tasks.toLocaleString('en-US'),
         formatUs(row.perTaskMs),
         formatShortMs(row.runMs.mean),
-        formatPct(row.runMs.rme),
+        rmeCell(row, row.runMs.rme),
         String(row.runMs.samplesCount),
       ]);
     }
     lines.push(table.toString(), 'scheduler overhead: each strategy over in-process tasks that resolve at once (no network).');
+  }
+  if (section.recording && section.recording.length > 0) {
+    const table = terminalTable(['recording path', 'requests', 'k', 'per request', 'run mean', '± rme', 'runs']);
+    for (const row of section.recording) {
+      table.push([
+        row.variant,
+        row.requests.toLocaleString('en-US'),
+        String(row.concurrency),
+        formatUs(row.perRequestMs),
+        formatShortMs(row.runMs.mean),
+        rmeCell(row, row.runMs.rme),
+        String(row.runMs.samplesCount),
+      ]);
+    }
+    lines.push(table.toString(), 'recording path: recordingAttempt through the pool, fed synthetic 200 responses with Server-Timing in-process (no network).');
   }
   if ((section.recorderCost ?? []).length > 0) {
     const table = terminalTable(['recorder on', 'requests × pairs', 'per request, off', 'recording adds', 'share']);
@@ -59,6 +78,7 @@ export function microTable(section: MicroSection): string {
     lines.push(`skipped ${skipLabel(skip)}: one run predicted at ${formatMs(skip.predictedRunMs)} from its cost per task at fewer tasks, over the ${formatMs(skip.maxRunMs)} bound.`);
   }
   lines.push(`tinybench time budget ${section.timeBudgetMs} ms per task.`);
+  if (noisy) lines.push(`noisy: rme above ${section.noisyRmePct ?? '?'}% — shown, but compare gives such rows no verdict.`);
   for (const error of section.errors) lines.push(`ERROR micro ${error.kind} ${error.name}: ${error.error}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,8 @@
 // The open-loop suite's section of the result model: see src/model.ts.
 import { z } from 'zod';
+import { GeneratorBoundFields } from '../../model/bottleneck.ts';
 import { LatencySummaryMsSchema } from '../load/model.ts';
+import { OpenSchedulerCheckSchema, OpenSchedulerFields } from './scheduler-model.ts';
 
 export const OpenStepSchema = z.object({
   ratePerSec: z.number().positive(),
@@ -34,6 +36,8 @@ export const OpenStepSchema = z.object({
   eventLoopDelayP99Ms: z.number().nonnegative(),
   /** Why this step crosses the knee rule; empty when it does not. The knee is where a step and its repeat both do. */
   kneeReasons: z.array(z.string()),
+  /** The same step against a no-op target, run just before it (absent in older reports). */
+  scheduler: OpenSchedulerCheckSchema.optional(),
 });
 export type OpenStep = z.infer<typeof OpenStepSchema>;
 
@@ -64,5 +68,7 @@ export const OpenSectionSchema = z.object({
   /** Null while the sweep runs. */
   stopReason: z.enum(['knee', 'max-rate', 'aborted']).nullable(),
   steps: z.array(OpenStepSchema),
+  ...OpenSchedulerFields,
+  ...GeneratorBoundFields,
 });
 export type OpenSection = z.infer<typeof OpenSectionSchema>;

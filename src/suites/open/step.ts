@@ -4,6 +4,7 @@ import { loopDelayP99Ms, startLoopDelay } from '../../stats/loop-delay.ts';
 import type { ClientSession } from '../../clients/index.ts';
 import type { OpenStep } from './model.ts';
 import { encodeHistogram, latencyHistogramUs, summarizeHistogram, type Histogram } from '../../stats/hdr.ts';
+import { deadlines } from '../../request/deadlines.ts';
 import { realClock } from './clock.ts';
 import { runSchedule, type Completion, type ScheduleOptions, type SchedulerClock, type SendOutcome } from './scheduler.ts';
 
@@ -15,13 +16,17 @@ export interface StepOptions extends ScheduleOptions {
 }
 
 export function sendWith(session: ClientSession, url: string, timeoutMs: number): () => Promise<SendOutcome> {
+  // One deadline timer for the step, not an AbortSignal.timeout per request (see deadlines.ts).
+  const tries = deadlines(timeoutMs);
   return async () => {
-    const signal = AbortSignal.timeout(timeoutMs);
+    const deadline = tries.start();
     try {
-      const res = await session.request({ url, signal });
+      const res = await session.request({ url, signal: deadline.signal });
       return res.status >= 400 ? 'http-error' : 'ok';
     } catch {
-      return signal.aborted ? 'timeout' : 'network-error';
+      return deadline.timedOut ? 'timeout' : 'network-error';
+    } finally {
+      tries.finish(deadline);
     }
   };
 }

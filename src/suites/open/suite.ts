@@ -14,11 +14,14 @@ export const openSuite = {
   defaults: () => OPEN_DEFAULTS,
   parseOptions: (values) => parseOpenFlags(values as OpenFlagValues),
   async run(ctx) {
-    const { emptyOpenSection, runOpenSweep } = await import('./sweep.ts');
+    const [{ emptyOpenSection, runOpenSweep }, { startDelayServerThread }] = await Promise.all([import('./sweep.ts'), import('../../server/thread.ts')]);
     const { common } = ctx;
+    // The local delay server gets a worker thread of its own, so its work does not delay the
+    // scheduler's timers (and the scheduler's the server's answers); a --target is measured as given.
+    const server = common.target === undefined ? await startDelayServerThread({ timeScale: common.timeScale, seed: common.seed ?? 1 }) : null;
     const sweep = {
       ...ctx.options,
-      baseUrl: ctx.baseUrl,
+      baseUrl: server?.url ?? ctx.baseUrl,
       client: common.client,
       timeoutMs: common.timeoutMs,
       timeScale: common.timeScale,
@@ -26,9 +29,13 @@ export const openSuite = {
       onProgress: ctx.progress,
       onStep: () => ctx.save(),
     };
-    const section = emptyOpenSection(sweep);
+    const section = emptyOpenSection(sweep, server ? 'worker-thread' : 'target');
     ctx.setSection(section);
-    await runOpenSweep(sweep, section);
+    try {
+      await runOpenSweep(sweep, section);
+    } finally {
+      await server?.close();
+    }
   },
   render: ({ section }) => (section ? `\n${renderOpenTable(section)}` : ''),
   // A failed or dropped request is data about the target; the open loop has no harness-side failure of its own.

@@ -4,6 +4,7 @@ import { clients, type ClientName } from '../../clients/index.ts';
 import type { OpenSection } from './model.ts';
 import { doublingRates, sweepRates } from './knee.ts';
 import { KNEE_RULE, LATE_THRESHOLD_MS, OPEN_WARMUP_S, type OpenOptions } from './options.ts';
+import { noopSession, schedulerCheck } from './scheduler-limit.ts';
 import { runStep } from './step.ts';
 
 export interface OpenSweepOptions extends OpenOptions {
@@ -17,7 +18,7 @@ export interface OpenSweepOptions extends OpenOptions {
   onStep?: (section: OpenSection) => Promise<void>;
 }
 
-export function emptyOpenSection(options: OpenSweepOptions): OpenSection {
+export function emptyOpenSection(options: OpenSweepOptions, server?: OpenSection['server']): OpenSection {
   return {
     loop: 'open',
     generator: 'in-process',
@@ -39,6 +40,9 @@ export function emptyOpenSection(options: OpenSweepOptions): OpenSection {
     kneeRatePerSec: null,
     stopReason: null,
     steps: [],
+    ...(server === undefined ? {} : { server }),
+    schedulerLimitPerSec: null,
+    kneedSide: null,
   };
 }
 
@@ -62,12 +66,41 @@ export async function runOpenSweep(options: OpenSweepOptions, section: OpenSecti
   try {
     options.onProgress?.(`warming up at ${options.startRatePerSec}/s…`);
     await runStep(session, stepOptions(options.startRatePerSec, OPEN_WARMUP_S * 1000));
+    // The no-op target warms up too, or its first step measures cold code, not the scheduler.
+    await runStep(noopSession, stepOptions(options.startRatePerSec, OPEN_WARMUP_S * 1000));
     const rates = doublingRates(options.startRatePerSec, options.maxRatePerSec);
-    await sweepRates(section, rates, (ratePerSec, label) => {
+    await sweepRates(section, rates, async (ratePerSec, label) => {
       options.onProgress?.(label);
-      return runStep(session, stepOptions(ratePerSec, options.stepMaxS * 1000));
+      // The scheduler's own limit at this rate, just before the real step: same schedule, no-op target.
+      const noop = await runStep(noopSession, stepOptions(ratePerSec, options.stepMaxS * 1000));
+      const measured = await runStep(session, stepOptions(ratePerSec, options.stepMaxS * 1000));
+      return { ...measured, scheduler: schedulerCheck(noop, section.kneeRule.dropFraction) };
     }, options);
   } finally {
     await session.close();
   }
+  Object.assign(section, kneeSide(section));
+}
+
+/** At the knee, start lag at least this share of the p99 from intended start means the requests waited to be sent, not answered. */
+export const CLIENT_LOOP_LAG_SHARE = 0.5;
+
+/** Which side kneed, and the scheduler's own limit, from the steps' no-op checks and start lags. */
+export function kneeSide(section: OpenSection): Pick<OpenSection, 'schedulerLimitPerSec' | 'kneedSide' | 'generatorBound' | 'generatorBoundReason'> {
+  const behind = section.steps.filter((step) => step.scheduler?.fellBehind);
+  const schedulerLimitPerSec = behind[0]?.ratePerSec ?? null;
+  if (section.kneeRatePerSec === null) return { schedulerLimitPerSec, kneedSide: null, generatorBound: false, generatorBoundReason: null };
+  const atKnee = section.steps.filter((step) => step.ratePerSec === section.kneeRatePerSec);
+  const noopBehind = atKnee.find((step) => step.scheduler?.fellBehind);
+  if (noopBehind) {
+    const reason = `at the knee (${section.kneeRatePerSec}/s) the scheduler fell behind with nothing to wait for: ${noopBehind.scheduler?.reason ?? ''}`;
+    return { schedulerLimitPerSec, kneedSide: 'scheduler', generatorBound: true, generatorBoundReason: reason };
+  }
+  const lagShares = atKnee.map((step) => (step.startLagMs && step.fromIntendedMs && step.fromIntendedMs.p99 > 0 ? step.startLagMs.p99 / step.fromIntendedMs.p99 : 0));
+  if (lagShares.length > 0 && lagShares.every((share) => share >= CLIENT_LOOP_LAG_SHARE)) {
+    const shares = lagShares.map((share) => `${Math.round(share * 100)}%`).join(', ');
+    const reason = `at the knee (${section.kneeRatePerSec}/s) start lag p99 was ${shares} of the p99 from intended start: requests waited on the client's event loop to be sent`;
+    return { schedulerLimitPerSec, kneedSide: 'client-loop', generatorBound: true, generatorBoundReason: reason };
+  }
+  return { schedulerLimitPerSec, kneedSide: 'server', generatorBound: false, generatorBoundReason: null };
 }

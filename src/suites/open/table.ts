@@ -17,8 +17,21 @@ export const OPEN_COLUMNS = [
   'p99 actual',
   'lag p99',
   'loop delay p99',
+  'no-op lag p99',
   'knee',
 ] as const;
+
+const serverWhere = (section: OpenSection): string =>
+  section.server === 'worker-thread' ? ', delay server on a worker thread' : section.server === 'in-process' ? ', delay server on the same event loop' : '';
+
+const kneeSideText = (section: OpenSection): string =>
+  section.kneedSide === 'scheduler'
+    ? ' — the scheduler kneed (it fell behind against the no-op target too): the harness\'s limit, not the server\'s'
+    : section.kneedSide === 'client-loop'
+      ? " — the client's event loop kneed (the scheduler alone kept this rate, but requests waited to be sent): the harness's limit"
+      : section.kneedSide === 'server'
+        ? ' — the server side kneed (the scheduler kept this rate against the no-op target and start lag stayed a minor share)'
+        : '';
 
 export function renderOpenTable(section: OpenSection): string {
   const table = terminalTable([...OPEN_COLUMNS]);
@@ -31,7 +44,7 @@ export function renderOpenTable(section: OpenSection): string {
       String(step.scheduled),
       String(step.dropped),
       `${step.byOutcome.ok}/${failed}`,
-      formatRate(step.achievedPerSec),
+      `${formatRate(step.achievedPerSec)}${step.scheduler?.fellBehind ? ' ‡' : ''}`,
       ms(step.fromIntendedMs?.p50),
       ms(step.fromIntendedMs?.p99),
       ms(step.fromIntendedMs?.max),
@@ -39,12 +52,13 @@ export function renderOpenTable(section: OpenSection): string {
       ms(step.fromActualMs?.p99),
       ms(step.startLagMs?.p99),
       ms(step.eventLoopDelayP99Ms),
+      step.scheduler ? `${ms(step.scheduler.startLagP99Ms)}${step.scheduler.fellBehind ? ' ‡' : ''}` : '–',
       confirmed ? 'KNEE' : step.kneeReasons.length > 0 ? 'crossed, repeating' : step.repeat ? 'repeat: no' : '',
     ]);
   }
   const rule = section.kneeRule;
   const lines = [
-    `Open loop (${section.arrivals} arrivals, seed ${section.seed}, client ${section.client}, in-process) on ${section.endpoint}: ` +
+    `Open loop (${section.arrivals} arrivals, seed ${section.seed}, client ${section.client}, in-process${serverWhere(section)}) on ${section.endpoint}: ` +
       `steps of at most ${section.stepMaxS} s or ${section.stepMaxRequests} requests, at most ${section.maxInFlight} in flight; time scale ${section.timeScale}.`,
   ];
   if (section.steps.length > 0) lines.push(table.toString());
@@ -56,7 +70,14 @@ export function renderOpenTable(section: OpenSection): string {
   for (const step of section.steps) {
     if (step.kneeReasons.length > 0) lines.push(`${formatRate(step.ratePerSec)}/s${step.repeat ? ' (repeat)' : ''}: ${step.kneeReasons.join('; ')}`);
   }
-  if (section.kneeRatePerSec !== null) lines.push(`KNEE at ${formatRate(section.kneeRatePerSec)}/s (the step and its repeat both crossed the rule)`);
+  if (section.kneeRatePerSec !== null) lines.push(`KNEE at ${formatRate(section.kneeRatePerSec)}/s (the step and its repeat both crossed the rule)${kneeSideText(section)}`);
+  if (section.steps.some((step) => step.scheduler)) {
+    lines.push(
+      `no-op lag p99: the same step against a no-op target just before it (the scheduler's own limit); ‡ where it fell behind (start lag p99 > 10 ms or drops): ` +
+        (section.schedulerLimitPerSec == null ? 'the scheduler kept every rate.' : `the scheduler alone first fell behind at ${formatRate(section.schedulerLimitPerSec)}/s.`),
+    );
+  }
+  if (section.generatorBound) lines.push(`‡ generator-bound: ${section.generatorBoundReason ?? ''}`);
   if (section.stopReason === 'max-rate') lines.push(`no knee up to ${formatRate(section.maxRatePerSec)}/s`);
   if (section.stopReason === 'aborted' || section.stopReason === null) lines.push('the sweep was interrupted');
   return `${lines.join('\n')}\n`;

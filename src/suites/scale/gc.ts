@@ -1,5 +1,6 @@
 // A full GC on demand, so live heap can be read without garbage. Exposed at runtime (the CLI is not
-// started with --expose-gc); only the scale suite's warm-up round calls it, never a measured run.
+// started with --expose-gc); the scale suite's warm-up round calls it, and the pairs call it between
+// measured runs (never inside one).
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 

@@ -3,9 +3,19 @@
 import { clients, type ClientName } from '../../clients/index.ts';
 import type { ScalePoint, ScaleSection } from './model.ts';
 import { startDelayServerThread } from '../../server/thread.ts';
+import { openFloor } from './floor.ts';
+import { fullGc } from './gc.ts';
 import { SCALE_DEFAULTS } from './options.ts';
+import { measureInPairs } from './pairs.ts';
 import { planPoints } from './plan.ts';
 import { measurePoint, warmUp, warmUpPoint } from './point.ts';
+
+/** The grid and pairing a user may choose (`run --scale-requests/--scale-concurrency/--scale-pairs`). */
+export interface ScaleGrid {
+  requests?: readonly number[];
+  concurrency?: readonly number[];
+  pairs?: number;
+}
 
 export interface ScaleOptions {
   client: ClientName;
@@ -16,6 +26,8 @@ export interface ScaleOptions {
   concurrency?: readonly number[];
   /** Zero-delay requests before the first point (default SCALE_DEFAULTS.jitWarmup.requests); 0 for none. */
   jitWarmupRequests?: number;
+  /** Harness runs per point, each paired with a no-harness floor run (default SCALE_DEFAULTS.pairs). */
+  pairs?: number;
   /** Young generation of the server thread (runScaleSweepThread gives the client's thread the same); null for V8's default. */
   youngGenerationMb?: number | null;
   /** Where this sweep's client runs, for the record (runScaleSweepThread sets it). */
@@ -29,7 +41,8 @@ export interface ScaleOptions {
 const { jitWarmup } = SCALE_DEFAULTS;
 const warmupDescription = (jitRequests: number): string =>
   `${jitRequests > 0 ? `once, ${jitRequests.toLocaleString('en-US')} GET ${jitWarmup.path} at c = ${jitWarmup.concurrency}; ` : ''}` +
-  `per point, two unmeasured rounds of min(requests, concurrency) requests on the point's session (sockets open, code warm; live heap read in the second)`;
+  `per point, two unmeasured rounds of min(requests, concurrency) requests on the point's session (sockets open, code warm; live heap read in the second)` +
+  ` and two on the floor's own agent`;
 
 export const pointLabel = (p: Pick<ScalePoint, 'requests' | 'concurrency'>): string => `${p.requests} × c${p.concurrency}`;
 
@@ -82,14 +95,20 @@ export async function runScaleSweep(options: ScaleOptions): Promise<ScaleSection
         memorySampleMs: SCALE_DEFAULTS.memorySampleMs,
         serverLoop: server.eventLoopUtilization,
       };
+      const floor = openFloor(new URL(server.url).origin, SCALE_DEFAULTS.path, planned.concurrency);
       try {
         const { liveHeapPerInFlightBytes } = await warmUpPoint(pointOptions);
-        section.points.push(await measurePoint(pointOptions, liveHeapPerInFlightBytes));
+        // Two floor rounds too: its own sockets opened and its code warm before the first pair.
+        const inFlight = Math.min(planned.requests, planned.concurrency);
+        await floor.run(inFlight, inFlight);
+        await floor.run(inFlight, inFlight);
+        const pairPlan = { pairs: Math.max(1, options.pairs ?? SCALE_DEFAULTS.pairs), budgetMs: SCALE_DEFAULTS.pairBudgetS * 1000, settle: fullGc };
+        section.points.push(await measureInPairs(() => measurePoint(pointOptions, liveHeapPerInFlightBytes), floor, planned.requests, planned.concurrency, pairPlan));
       } catch (error) {
         if (options.signal?.aborted) break;
         section.points.push({ state: 'errored', ...key, error: error instanceof Error ? error.message : String(error) });
       } finally {
-        await session.close();
+        await Promise.all([session.close(), floor.close()]);
       }
       await options.onPoint?.(section);
     }

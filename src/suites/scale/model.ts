@@ -1,6 +1,8 @@
 // The scaling sweep's section of the result model: requests × concurrency through the pool
 // strategy, wall against ideal, memory and event-loop delay per point.
 import { z } from 'zod';
+import { GeneratorBoundFields } from '../../model/bottleneck.ts';
+import { ScaleFloorSchema } from './floor-model.ts';
 
 const PointKey = { requests: z.int().positive(), concurrency: z.int().positive() };
 
@@ -33,6 +35,11 @@ export const ScaleMeasuredSchema = z.object({
    * (the difference is lost among JIT code and buffers) and when the difference is not positive (GC noise won).
    */
   liveHeapPerInFlightBytes: z.number().nullable(),
+  /** The no-harness floor of this point, measured in the same run interleaved with the harness (absent in older reports). */
+  floor: ScaleFloorSchema.optional(),
+  /** Median over the pairs of harness wall ÷ floor wall: what the harness adds to the machine's own cost. */
+  harnessOverFloor: z.number().nullable().optional(),
+  ...GeneratorBoundFields,
 });
 export type ScaleMeasured = z.infer<typeof ScaleMeasuredSchema>;
 

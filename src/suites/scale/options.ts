@@ -16,4 +16,8 @@ export const SCALE_DEFAULTS = {
    * fifth of the CPU; 192 MB (64 MB semi-spaces) cut CPU per request by about that much here.
    */
   youngGenerationMb: 192,
+  /** Harness runs per point, each paired with a no-harness floor run (H F, F H, …); at least one. */
+  pairs: 4,
+  /** No new couple of pairs starts once a point has spent this many seconds. */
+  pairBudgetS: 20,
 } as const;

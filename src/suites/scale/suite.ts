@@ -1,11 +1,13 @@
 // The scale suite: requests × concurrency through the pool strategy, client and server each on a worker thread.
 import { positiveNumber } from '../../cli/flags.ts';
 import type { Suite } from '../suite.ts';
+import { parseScaleFlags, SCALE_FLAGS, SCALE_HELP, type ScaleFlagValues } from './flags.ts';
+import type { ScaleGrid } from './index.ts';
 import { ScaleSectionSchema } from './model.ts';
 import { SCALE_DEFAULTS } from './options.ts';
 import { scaleTable } from './table.ts';
 
-export interface ScaleSuiteOptions {
+export interface ScaleSuiteOptions extends ScaleGrid {
   /** Points whose ideal exceeds this many seconds are skipped. */
   budgetS: number;
 }
@@ -14,13 +16,13 @@ export const scaleSuite = {
   name: 'scale',
   description: 'requests × concurrency through the pool strategy: wall against ideal, memory, event-loop delay',
   section: ScaleSectionSchema,
-  flags: { 'scale-budget-s': { type: 'string' } },
+  flags: { 'scale-budget-s': { type: 'string' }, ...SCALE_FLAGS },
   help: `  --scale-budget-s F     scale suite: skip points whose ideal exceeds F seconds (default: ${SCALE_DEFAULTS.budgetS})
-`,
+${SCALE_HELP}`,
   defaults: (_quick) => ({ budgetS: SCALE_DEFAULTS.budgetS }),
   parseOptions(values) {
     const raw = values['scale-budget-s'];
-    return typeof raw === 'string' ? { budgetS: positiveNumber('scale-budget-s', raw) } : this.defaults(false);
+    return { budgetS: typeof raw === 'string' ? positiveNumber('scale-budget-s', raw) : SCALE_DEFAULTS.budgetS, ...parseScaleFlags(values as ScaleFlagValues) };
   },
   async run(ctx) {
     const { runScaleSweepThread } = await import('./thread.ts');
@@ -30,7 +32,7 @@ export const scaleSuite = {
         client: common.client,
         timeScale: common.timeScale,
         timeoutMs: common.timeoutMs,
-        budgetS: ctx.options.budgetS,
+        ...ctx.options,
         ...(common.signal ? { signal: common.signal } : {}),
         onProgress: (text) => ctx.progress(text),
         onPoint: async (section) => {

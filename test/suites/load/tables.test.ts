@@ -9,6 +9,7 @@ import { renderLoadTable } from '../../../src/suites/load/table.ts';
 import { renderOpenTable } from '../../../src/suites/open/table.ts';
 import { tableReporter } from '../../../src/report/table.ts';
 import { emptyReport } from '../../../src/run/run-bench.ts';
+import { loadPoint } from '../../../src/suites/load/run-load.ts';
 
 const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
 const load = LoadSectionSchema.parse(JSON.parse(read('fixtures/load-section.json')));
@@ -28,10 +29,22 @@ test('the load table', () => {
   assert.match(text, /\* generator saturated/);
 });
 
+test('a point whose generator saturated is generator-bound, marked beside its req/s and ratio with the reason', () => {
+  const points = load.points.map((p) => loadPoint(p.endpoint, p.connections, p.delayMs, p.delayServer, p.bare));
+  const bound = points.filter((p) => p.generatorBound);
+  assert.equal(bound.length, 1);
+  assert.match(bound[0]?.generatorBoundReason ?? '', /^against the (delay|bare) server, autocannon used \d+% of a core with its event loop \d+% busy/);
+  const text = renderLoadTable({ ...load, points });
+  golden('load-table-bound.txt', text);
+  assert.match(text, /^‡ generator-bound \(autocannon, not the server, may have limited this figure\): /m);
+  assert.equal(text.split('\n').filter((line) => /│ [\d,]+ ‡ /.test(line)).length, 1);
+});
+
 test('the open-loop table marks the knee', () => {
   const text = renderOpenTable(open);
   golden('open-table.txt', text);
-  assert.match(text, /KNEE at 1,600\/s/);
+  assert.match(text, /KNEE at 1,600\/s \(the step and its repeat both crossed the rule\) — the scheduler kneed/);
+  assert.match(text, /^‡ generator-bound: at the knee \(1600\/s\)/m);
 });
 
 test('the table reporter appends the sections present', () => {

@@ -22,6 +22,8 @@ test('tinybench results become the micro section: ops/s from the mean, × vs slo
   assert.ok(fast && captured.fast.state === 'completed');
   assert.equal(fast.opsPerSec, 1000 / captured.fast.latency.mean);
   assert.equal(fast.latencyMs.rme, captured.fast.latency.rme);
+  // Noisy exactly when rme is above 5 %.
+  for (const row of section.clients) assert.equal(row.noisy, row.latencyMs.rme > 5, `${row.client}: rme ${row.latencyMs.rme}`);
   assert.equal(section.clients.find((row) => row.client === 'b')?.vsSlowest, 1);
   assert.ok(fast.vsSlowest > 1);
   assert.deepEqual(section.errors, [{ kind: 'client', name: 'c', error: 'connection refused' }]);

@@ -43,6 +43,11 @@ test('a small real sweep: 100 requests at c = 10 measured against the threaded d
   assert.ok(measured.loopUtilization.client > 0 && measured.loopUtilization.client <= 1);
   assert.ok(measured.loopUtilization.server !== null && measured.loopUtilization.server > 0 && measured.loopUtilization.server <= 1);
   assert.ok(measured.requestLatencyMs.p50 >= 5);
+  // The floor ran the same point in the same run: four pairs, each floor run at least the ten rounds' ideal.
+  assert.equal(measured.floor?.pairs.length, 4);
+  for (const pair of measured.floor?.pairs ?? []) assert.ok(pair.floorWallMs >= 45, `floor ${pair.floorWallMs}`);
+  assert.ok(measured.harnessOverFloor !== null && measured.harnessOverFloor !== undefined && measured.harnessOverFloor > 0);
+  assert.equal(typeof measured.generatorBound, 'boolean');
   assert.deepEqual(saved, [2]);
 });
 
