@@ -155,6 +155,13 @@ export const EnvironmentSchema = z.object({
 });
 export type Environment = z.infer<typeof EnvironmentSchema>;
 
+/** One machine whose report went into a merged report (`fanout-bench merge`). */
+export const RunnerSchema = z.object({
+  startedAt: z.iso.datetime(),
+  environment: EnvironmentSchema,
+});
+export type Runner = z.infer<typeof RunnerSchema>;
+
 export const RunConfigSchema = z.object({
   suites: z.array(z.string()),
   client: z.string(),
@@ -187,7 +194,10 @@ export const ReportSchema = z.object({
   finishedAt: z.iso.datetime().nullable(),
   /** False while suites are still running or when the run was interrupted. */
   complete: z.boolean(),
+  /** The machine measured on; in a merged report, the first runner's. */
   environment: EnvironmentSchema,
+  /** Present in merged reports only: every runner, in the order merged (the first is `environment`). */
+  runners: z.array(RunnerSchema).min(1).optional(),
   config: RunConfigSchema,
   fixtures: z.array(FixtureSchema),
   strategies: z.array(StrategyResultSchema),

@@ -3,6 +3,7 @@
 import { InputError } from '../input-error.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { COMPARE_HELP, compareCommand } from './compare-command.ts';
+import { mergeCommand } from './merge-command.ts';
 import { RUN_HELP, runCommand, type CommandIO } from './run-command.ts';
 import { reportCommand } from './report-command.ts';
 import { serveCommand } from './serve-command.ts';
@@ -16,6 +17,7 @@ Commands:
   serve    run the httpbin-compatible delay server standalone
   report   render a saved report again (table, waterfall, markdown, json)
   compare  compare two reports: verdict per metric, thresholds, CI summaries
+  merge    combine reports of one bench from several runners (histograms added)
 
 Run 'fanout-bench <command> --help' for its flags.
 `;
@@ -25,6 +27,7 @@ const commands: Record<string, (args: string[], io: CommandIO) => Promise<number
   serve: serveCommand,
   report: reportCommand,
   compare: compareCommand,
+  merge: mergeCommand,
 };
 
 /** `streams` lets tests read what a command printed; the binary passes the process's own. */
