@@ -172,6 +172,10 @@ export const RunConfigSchema = z.object({
   timeScale: z.number().positive(),
   timeoutMs: z.number().positive(),
   target: z.string(),
+  /** Load and open-loop request rate cap per runner (--max-rate), req/s; required for a remote target. */
+  maxRatePerSec: z.number().positive().optional(),
+  /** How many runners were meant to load the target at once (--runners), as stated before the run. */
+  runners: z.int().positive().optional(),
   /** Seeds the delay server's PRNG (/flaky, weighted /status, /bytes) and the retry jitter. */
   seed: z.int().nonnegative().optional(),
   /** The retry policy of retrying strategies (pool-retry). */

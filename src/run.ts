@@ -30,6 +30,10 @@ export interface RunOptions {
   target?: string;
   /** Caps request starts per second across the run (set for remote targets). */
   rateCapPerSec?: number;
+  /** Load and open-loop suites: requests per second per runner (--max-rate; required for remote targets). */
+  maxRatePerSec?: number;
+  /** Runners loading the same target at once (--runners), for the report and the stated total. */
+  runners?: number;
   /** Load suite settings; its defaults when absent. */
   load?: LoadOptions;
   /** Open-loop suite settings; its defaults when absent. */
@@ -65,6 +69,7 @@ export function emptyReport(options: RunOptions): Report {
       timeScale: options.timeScale,
       timeoutMs: options.timeoutMs,
       target: options.target ?? 'local delay server',
+      ...(options.maxRatePerSec === undefined ? {} : { maxRatePerSec: options.maxRatePerSec, runners: options.runners ?? 1 }),
       seed: options.seed ?? 1,
       retry: { ...RETRY_DEFAULTS, ...options.retry },
     },

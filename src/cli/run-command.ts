@@ -16,6 +16,7 @@ import { parseFlags } from './parse.ts';
 import { progressLine, wantsProgress } from './progress.ts';
 import { assertRemoteRunWithinCaps, parseResilienceFlags, RESILIENCE_FLAGS, RESILIENCE_HELP } from './resilience-flags.ts';
 import { RUN_GATE_FLAGS, RUN_GATE_HELP, finishRunGate, loadRunGate, type RunGate } from './run-gate.ts';
+import { capOpenRates, LOAD_SUITES, parseRemoteLoadFlags, REMOTE_LOAD_FLAGS, REMOTE_LOAD_HELP, remoteLoadStatement } from './remote-load-flags.ts';
 import { harnessFailures } from '../harness-failures.ts';
 import { InputError } from '../input-error.ts';
 import { DEFAULT_SUITES, SUITE_NAMES, type SuiteName } from '../suites/index.ts';
@@ -54,7 +55,7 @@ writes a JSON report.
   --warmup N             unmeasured runs per row before those, server delays skipped (default: ${RUN_DEFAULTS.warmup})
   --time-scale F         multiply every server delay, e.g. 0.05 (default: ${RUN_DEFAULTS.timeScale})
   --timeout-ms N         per-request timeout (default: ${RUN_DEFAULTS.timeoutMs})
-${RESILIENCE_HELP}${LOAD_HELP}${OPEN_HELP}  --micro-time-ms N      micro suite: tinybench time per task (default: ${MICRO_DEFAULTS.timeMs};
+${RESILIENCE_HELP}${REMOTE_LOAD_HELP}${LOAD_HELP}${OPEN_HELP}  --micro-time-ms N      micro suite: tinybench time per task (default: ${MICRO_DEFAULTS.timeMs};
                          ${MICRO_DEFAULTS.quickTimeMs} in the default run)
   --scale-budget-s F     scale suite: skip points whose ideal exceeds F seconds (default: ${SCALE_DEFAULTS.budgetS})
   --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
@@ -89,6 +90,7 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     ...RUN_GATE_FLAGS,
     help: { type: 'boolean', short: 'h' },
     ...RESILIENCE_FLAGS,
+    ...REMOTE_LOAD_FLAGS,
     ...LOAD_FLAGS,
     ...OPEN_FLAGS,
   });
@@ -109,8 +111,10 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
   const suiteList = values.suite ? listOf('suite', values.suite, (name) => name) : defaultSuites;
   const suites = suiteList.includes('all') ? [...SUITE_NAMES] : suiteList.map((name) => oneOf('suite', name, SUITE_NAMES as SuiteName[]));
   const resilience = parseResilienceFlags(values);
+  const remoteLoad = parseRemoteLoadFlags(values);
   const options = {
     ...resilience,
+    ...remoteLoad,
     suites,
     fixtures,
     strategies,
@@ -121,7 +125,7 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     timeScale: values['time-scale'] === undefined ? RUN_DEFAULTS.timeScale : atMost('time-scale', positiveNumber('time-scale', values['time-scale']), MAX_TIME_SCALE),
     timeoutMs: values['timeout-ms'] === undefined ? RUN_DEFAULTS.timeoutMs : positiveNumber('timeout-ms', values['timeout-ms']),
     load: parseLoadFlags(values, defaultRun ? LOAD_QUICK : LOAD_DEFAULTS),
-    open: parseOpenFlags(values),
+    open: capOpenRates(parseOpenFlags(values), remoteLoad.maxRatePerSec),
     ...(values['micro-time-ms'] === undefined
       ? defaultRun
         ? { microTimeMs: MICRO_DEFAULTS.quickTimeMs }
@@ -153,6 +157,9 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   if (options === 'help') {
     io.stdout.write(RUN_HELP);
     return 0;
+  }
+  if (options.maxRatePerSec !== undefined && options.suites.some((name) => LOAD_SUITES.includes(name))) {
+    io.stderr.write(remoteLoadStatement(options.target ?? 'the local delay server', { maxRatePerSec: options.maxRatePerSec, runners: options.runners ?? 1 }));
   }
   const progress = wantsProgress(io.stderr, options.quiet || options.json) ? progressLine(io.stderr) : null;
   let reportPath: string | null = null;

@@ -19,6 +19,7 @@ export interface GeneratorRun {
   warmupS: number;
   durationS: number;
   timeoutS: number;
+  overallRatePerSec?: number;
 }
 
 export interface GeneratorOutput {

@@ -12,6 +12,7 @@ export const loadSuite = {
       baseUrl: ctx.baseUrl,
       timeScale: options.timeScale,
       timeoutS: options.timeoutMs / 1000,
+      ...(options.maxRatePerSec === undefined ? {} : { maxRatePerSec: options.maxRatePerSec }),
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: ctx.progress,
     };
