@@ -5,10 +5,11 @@ import { addHistograms } from './histograms.ts';
 import { requireSame, type Sourced } from './same.ts';
 
 export function mergeOpenSections(sections: ReadonlyArray<Sourced<OpenSection>>): OpenSection {
-  // Settings, the knee and the sequence of rates must agree; the measurements need not.
+  // Settings, the knee and the sequence of rates must agree; the measurements need not. The seed
+  // may differ: runners drawing one Poisson schedule would fire in lockstep (the first one's is kept).
   requireSame(
     'the open-loop section',
-    sections.map(({ source, value: { steps, baselineP99Ms: _baseline, ...settings } }) => ({
+    sections.map(({ source, value: { steps, baselineP99Ms: _baseline, seed: _seed, ...settings } }) => ({
       source,
       value: { ...settings, rates: steps.map((s) => `${s.ratePerSec}${s.repeat ? ' (repeat)' : ''}`) },
     })),

@@ -63,6 +63,8 @@ function runner(index: number): Runner {
     histogram.destroy();
   }
   const open = structuredClone(openSection);
+  // Runners draw their own Poisson schedules (the workflow seeds each with its index).
+  open.seed = index;
   for (const step of open.steps) {
     const histogram = histogramOf(openUs);
     step.histograms.fromIntendedUs = encodeHistogram(histogram);
