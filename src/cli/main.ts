@@ -2,6 +2,7 @@
 // exit codes — 2 with one line for bad input, 1 with one line for anything else (--debug shows the stack).
 import { InputError } from '../input-error.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { abCommand } from './ab-command.ts';
 import { COMPARE_HELP, compareCommand } from './compare-command.ts';
 import { mergeCommand } from './merge-command.ts';
 import { RUN_HELP, runCommand, type CommandIO } from './run-command.ts';
@@ -18,6 +19,7 @@ Commands:
   report   render a saved report again (table, waterfall, markdown, json)
   compare  compare two reports: verdict per metric, thresholds, CI summaries
   merge    combine reports of one bench from several runners (histograms added)
+  ab       measure a base revision and this checkout interleaved, then compare
 
 Run 'fanout-bench <command> --help' for its flags.
 `;
@@ -28,6 +30,7 @@ const commands: Record<string, (args: string[], io: CommandIO) => Promise<number
   report: reportCommand,
   compare: compareCommand,
   merge: mergeCommand,
+  ab: abCommand,
 };
 
 /** `streams` lets tests read what a command printed; the binary passes the process's own. */
