@@ -44,7 +44,7 @@ of all rounds, tagged by revision and round, are compared as 'compare' does.
   --help              this text
 
 Exit: 0 no regression, 1 regression (or a harness failure, or nothing compared), 2 bad input or a
-row on one side only, 99 a threshold failed.
+row on one side only, 99 a threshold failed, 130 interrupted.
 `;
 
 const last = (values: Partial<Record<AbFlag, string[]>>, flag: AbFlag): string | undefined => values[flag]?.at(-1);
@@ -79,7 +79,7 @@ export async function abCommand(args: string[], io: CommandIO): Promise<number> 
     const where = relative(HEAD_ROOT, process.cwd());
     const baseCwd = where.startsWith('..') || isAbsolute(where) ? base.dir : join(base.dir, where);
     for (const step of abOrder(rounds)) {
-      if (io.signal.aborted) throw new InputError('ab: interrupted');
+      if (io.signal.aborted) break;
       const label = `${step.revision} round ${step.round}/${rounds}`;
       log(`ab: ${label}`);
       const sideOut = join(out, 'runs', `${step.revision}-r${step.round}`);
@@ -92,8 +92,15 @@ export async function abCommand(args: string[], io: CommandIO): Promise<number> 
       });
       runs.push({ ...step, report });
     }
+  } catch (error) {
+    // Ctrl-C ends the side in flight too; that is an interruption, not a failure.
+    if (!io.signal.aborted) throw error;
   } finally {
     await base.dispose();
+  }
+  if (io.signal.aborted) {
+    log(`fanout-bench: ab: interrupted after ${runs.length} of ${rounds * 2} side runs; nothing compared`);
+    return 130;
   }
   const result = collectAb(
     runs,
