@@ -1,6 +1,8 @@
 // `fanout-bench compare BASELINE CURRENT`: two report files → comparison → stdout, files, step
 // summary and the exit code (0 no regression, 1 regression, 2 bad input, 99 threshold failed).
 import { COMPARE_DEFAULTS, compareReports } from '../compare/compare.ts';
+import { coverageGap, describeCoverageGap } from '../compare/coverage.ts';
+import { extractMetrics } from '../compare/metrics/index.ts';
 import { comparisonReporters, COMPARISON_FORMATS, type ComparisonFormat } from '../compare/reporters/index.ts';
 import { loadConfig } from '../compare/thresholds/config.ts';
 import { THRESHOLD_OPS, THRESHOLD_STATS } from '../compare/thresholds/parse.ts';
@@ -29,11 +31,13 @@ Statistics need samples: measure with --iterations 10 or more (3 samples can nev
   --fail-on WHEN      ${FAIL_ON.join(' | ')}: what exits 1 (default: regressed)
   --strict            refuse reports measured alike differently (node major, CPU, cores, time
                       scale, strategy config) with exit 2; metrics missing on a side exit 1
+  --allow-missing     pass even when the reports share no metric, or when metrics selected by
+                      --metric or named by a threshold are missing from CURRENT (else exit 1)
   --config FILE       absolute thresholds, e.g. {"thresholds": {"strategies/**": ["p50 < 2100"]}};
                       stats ${THRESHOLD_STATS.join(' ')}, ops ${THRESHOLD_OPS.join(' ')}
   --help              this text
 
-Exit: 0 no regression, 1 regression, 2 bad input or --strict refusal, 99 a threshold failed.
+Exit: 0 no regression, 1 regression or nothing compared, 2 bad input or --strict refusal, 99 a threshold failed.
 When GITHUB_STEP_SUMMARY is set, the markdown summary is appended to that file.
 `;
 
@@ -48,6 +52,7 @@ export interface CompareCommandOptions {
   failOn: FailOn;
   strict: boolean;
   config: string | null;
+  allowMissing: boolean;
 }
 
 export function parseCompareFlags(args: string[]): CompareCommandOptions | 'help' {
@@ -60,6 +65,7 @@ export function parseCompareFlags(args: string[]): CompareCommandOptions | 'help
     'fail-on': { type: 'string' },
     strict: { type: 'boolean' },
     config: { type: 'string' },
+    'allow-missing': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
@@ -78,6 +84,7 @@ export function parseCompareFlags(args: string[]): CompareCommandOptions | 'help
     failOn: values['fail-on'] === undefined ? 'regressed' : oneOf('fail-on', values['fail-on'], FAIL_ON),
     strict: values.strict ?? false,
     config: values.config ?? null,
+    allowMissing: values['allow-missing'] ?? false,
   };
 }
 
@@ -124,5 +131,12 @@ export async function compareCommand(args: string[], io: CommandIO): Promise<num
   for (const [path] of rendered.files) io.stderr.write(`wrote ${path}\n`);
   const code = gateExitCode(comparison, options);
   if (code === THRESHOLD_EXIT_CODE && !humanReadable) io.stderr.write('fanout-bench: a threshold failed\n');
-  return code;
+  if (code === THRESHOLD_EXIT_CODE || options.allowMissing) return code;
+  const gap = coverageGap(extractMetrics(baseline.report), extractMetrics(current.report), {
+    metricGlobs: options.metricGlobs,
+    thresholdPatterns: config?.thresholds.map((t) => t.pattern) ?? [],
+  });
+  if (gap === null) return code;
+  io.stderr.write(`fanout-bench: compare: ${describeCoverageGap(gap, baseline.source, current.source, '--allow-missing')}\n`);
+  return 1;
 }

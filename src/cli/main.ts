@@ -14,6 +14,8 @@ Commands:
   serve    run the httpbin-compatible delay server standalone
   report   render a saved report again (table, waterfall, markdown, json, html)
   compare  compare two reports: verdict per metric, thresholds, CI summaries
+  merge    combine reports of one bench from several runners (histograms added)
+  ab       measure a base revision and this checkout interleaved, then compare
 
 Run 'fanout-bench <command> --help' for its flags.
 `;
@@ -23,6 +25,8 @@ const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve-command.ts')).serveCommand,
   report: async () => (await import('./report-command.ts')).reportCommand,
   compare: async () => (await import('./compare-command.ts')).compareCommand,
+  merge: async () => (await import('./merge-command.ts')).mergeCommand,
+  ab: async () => (await import('./ab-command.ts')).abCommand,
 };
 
 /** `streams` lets tests read what a command printed; the binary passes the process's own. */

@@ -8,6 +8,7 @@ import { strategies, type StrategyName } from '../strategies/index.ts';
 import { planRows } from '../suites/strategies/plan.ts';
 import { RETRY_DEFAULTS } from '../request/retry.ts';
 import { nonNegativeInt, nonNegativeNumber } from './flags.ts';
+import { assertRemoteSuites } from './remote-load-flags.ts';
 
 export const RESILIENCE_FLAGS = {
   seed: { type: 'string' },
@@ -75,10 +76,13 @@ export function plannedTries(
 }
 
 /** For remote targets: refuses a run whose worst case is over REMOTE_CAPS. */
-export function assertRemoteRunWithinCaps(options: ResilienceOptions & Pick<RunOptions, 'fixtures' | 'strategies' | 'concurrency' | 'iterations' | 'warmup' | 'suites'>): void {
+export function assertRemoteRunWithinCaps(
+  options: ResilienceOptions & Pick<RunOptions, 'fixtures' | 'strategies' | 'concurrency' | 'iterations' | 'warmup' | 'suites' | 'maxRatePerSec'>,
+): void {
   if (options.rateCapPerSec === undefined) return;
-  const others = options.suites.filter((name) => name !== 'strategies');
-  if (others.length > 0) throw new InputError(`--target: only the strategies suite may run against a remote target, not ${others.join(', ')}`);
+  // Load and open need --max-rate (src/cli/remote-load-flags.ts); the strategies suite keeps the caps below.
+  assertRemoteSuites(options.suites, true, options, options.target);
+  if (!options.suites.includes('strategies')) return;
   assertWithinRemoteCaps(
     plannedTries(options.fixtures, options.strategies, options.concurrency, options.iterations + options.warmup, { ...RETRY_DEFAULTS, ...options.retry }),
   );

@@ -18,6 +18,7 @@ import { InputError } from '../util/input-error.ts';
 import { DEFAULT_SUITES, SUITE_NAMES, suites as suiteRegistry, type SuiteName, type SuiteOptions } from '../suites/index.ts';
 import type { AnySuite, FlagTable, FlagValues } from '../suites/suite.ts';
 import { assertOutputWritable } from './output-dir.ts';
+import { capOpenRates, LOAD_SUITES, parseRemoteLoadFlags, REMOTE_LOAD_FLAGS, REMOTE_LOAD_HELP, remoteLoadStatement } from './remote-load-flags.ts';
 
 export { DEFAULT_URL_FILES, RUN_DEFAULTS } from '../run/defaults.ts';
 
@@ -49,7 +50,7 @@ strategies, every request recorded without wrappers. The strategies rows of a be
   --warmup N             unmeasured runs per row before those, server delays skipped (default: ${RUN_DEFAULTS.warmup})
   --time-scale F         multiply every server delay, e.g. 0.05 (default: ${RUN_DEFAULTS.timeScale})
   --timeout-ms N         per-request timeout (default: ${RUN_DEFAULTS.timeoutMs})
-${RESILIENCE_HELP}${Object.values(registry).map((suite) => suite.help).join('')}  --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
+${RESILIENCE_HELP}${REMOTE_LOAD_HELP}${Object.values(registry).map((suite) => suite.help).join('')}  --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
   --html FILE            also write the report as one self-contained HTML page of charts
   --json                 print the JSON report on stdout and nothing else
   --quiet                print only the report's path
@@ -57,9 +58,12 @@ ${RUN_GATE_HELP}  --help                 this text
 `;
 
 /** Every suite's options from its flags; the default run (no --suite) gets each suite's short pass. */
-async function parseSuiteOptions(values: FlagValues, quick: boolean): Promise<Partial<SuiteOptions>> {
+async function parseSuiteOptions(values: FlagValues, quick: boolean, maxRatePerSec: number | undefined): Promise<Partial<SuiteOptions>> {
   const entries = await Promise.all(Object.entries(suiteRegistry).map(async ([name, suite]) => [name, await suite.parseOptions(values, quick)] as const));
-  return Object.fromEntries(entries) as Partial<SuiteOptions>;
+  const options = Object.fromEntries(entries) as Partial<SuiteOptions>;
+  // --max-rate caps the open loop's rates as well as the load suite's.
+  if (options.open) options.open = capOpenRates(options.open, maxRatePerSec);
+  return options;
 }
 
 export interface RunCommandOptions extends Omit<RunOptions, 'signal' | 'onProgress' | 'onReport'> {
@@ -89,6 +93,7 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     ...RUN_GATE_FLAGS,
     help: { type: 'boolean', short: 'h' },
     ...RESILIENCE_FLAGS,
+    ...REMOTE_LOAD_FLAGS,
     ...suiteFlags(suiteRegistry),
   });
   if (values.help) return 'help';
@@ -111,8 +116,10 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
   const suiteList = values.suite ? listOf('suite', values.suite, (name) => name) : defaultSuites;
   const suites = suiteList.includes('all') ? [...SUITE_NAMES] : suiteList.map((name) => oneOf('suite', name, SUITE_NAMES as SuiteName[]));
   const resilience = parseResilienceFlags(values);
+  const remoteLoad = parseRemoteLoadFlags(values);
   const options = {
     ...resilience,
+    ...remoteLoad,
     suites,
     fixtures,
     strategies,
@@ -122,7 +129,7 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     warmup: values.warmup === undefined ? RUN_DEFAULTS.warmup : nonNegativeInt('warmup', values.warmup),
     timeScale: values['time-scale'] === undefined ? RUN_DEFAULTS.timeScale : atMost('time-scale', positiveNumber('time-scale', values['time-scale']), MAX_TIME_SCALE),
     timeoutMs: values['timeout-ms'] === undefined ? RUN_DEFAULTS.timeoutMs : positiveNumber('timeout-ms', values['timeout-ms']),
-    suiteOptions: await parseSuiteOptions(values as FlagValues, defaultRun),
+    suiteOptions: await parseSuiteOptions(values as FlagValues, defaultRun, remoteLoad.maxRatePerSec),
     out: values.out ?? RUN_DEFAULTS.out,
     html: values.html === undefined ? null : htmlPath(values.html),
     json: values.json ?? false,
@@ -156,6 +163,9 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     import('../report/index.ts'),
     import('../run/harness-failures.ts'),
   ]);
+  if (options.maxRatePerSec !== undefined && options.suites.some((name) => LOAD_SUITES.includes(name))) {
+    io.stderr.write(remoteLoadStatement(options.target ?? 'the local delay server', { maxRatePerSec: options.maxRatePerSec, runners: options.runners ?? 1 }));
+  }
   const progress = wantsProgress(io.stderr, options.quiet || options.json) ? progressLine(io.stderr) : null;
   let reportPath: string | null = null;
   const save = async (report: Report): Promise<void> => {

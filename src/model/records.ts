@@ -249,6 +249,13 @@ export const EnvironmentSchema = z.object({
 });
 export type Environment = z.infer<typeof EnvironmentSchema>;
 
+/** One machine whose report went into a merged report (`fanout-bench merge`). */
+export const RunnerSchema = z.object({
+  startedAt: z.iso.datetime(),
+  environment: EnvironmentSchema,
+});
+export type Runner = z.infer<typeof RunnerSchema>;
+
 export const RunConfigSchema = z.object({
   suites: z.array(z.string()),
   client: z.string(),
@@ -259,6 +266,10 @@ export const RunConfigSchema = z.object({
   timeScale: z.number().positive(),
   timeoutMs: z.number().positive(),
   target: z.string(),
+  /** Load and open-loop request rate cap per runner (--max-rate), req/s; required for a remote target. */
+  maxRatePerSec: z.number().positive().optional(),
+  /** How many runners were meant to load the target at once (--runners), as stated before the run. */
+  runners: z.int().positive().optional(),
   /** Seeds the delay server's PRNG (/flaky, weighted /status, /bytes) and the retry jitter. */
   seed: z.int().nonnegative().optional(),
   /** The retry policy of retrying strategies (pool-retry). */
@@ -282,7 +293,10 @@ export const ReportCoreSchema = z.object({
   finishedAt: z.iso.datetime().nullable(),
   /** False while suites are still running or when the run was interrupted. */
   complete: z.boolean(),
+  /** The machine measured on; in a merged report, the first runner's. */
   environment: EnvironmentSchema,
+  /** Present in merged reports only: every runner, in the order merged (the first is `environment`). */
+  runners: z.array(RunnerSchema).min(1).optional(),
   config: RunConfigSchema,
   fixtures: z.array(FixtureSchema),
   /** Every measured row: one per URL set × strategy × k × client. */

@@ -36,6 +36,7 @@ export function emptyReport(options: RunOptions): Report {
       timeScale: options.timeScale,
       timeoutMs: options.timeoutMs,
       target: options.target ?? 'local delay server',
+      ...(options.maxRatePerSec === undefined ? {} : { maxRatePerSec: options.maxRatePerSec, runners: options.runners ?? 1 }),
       seed: options.seed ?? 1,
       retry: { ...RETRY_DEFAULTS, ...options.retry },
     },

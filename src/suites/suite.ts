@@ -32,6 +32,10 @@ export interface CommonOptions {
   target?: string;
   /** Caps request starts per second across the run (set for remote targets). */
   rateCapPerSec?: number;
+  /** Load and open-loop suites: requests per second per runner (--max-rate; required for remote targets). */
+  maxRatePerSec?: number;
+  /** Runners loading the same target at once (--runners), for the report and the stated total. */
+  runners?: number;
   signal?: AbortSignal;
 }
 

@@ -46,4 +46,6 @@ export interface GeneratorRequest {
   warmupS: number;
   durationS: number;
   timeoutS: number;
+  /** Caps requests per second across the connections (autocannon's overallRate); absent = closed loop flat out. */
+  overallRatePerSec?: number;
 }

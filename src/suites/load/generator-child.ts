@@ -9,14 +9,28 @@ import type { GeneratorReply, GeneratorRequest } from './autocannon-result.ts';
 const SAMPLE_INTERVAL_MS = 100;
 
 async function measure(request: GeneratorRequest): Promise<GeneratorReply> {
-  const base = { url: request.url, connections: request.connections, timeout: request.timeoutS, sampleInt: SAMPLE_INTERVAL_MS, skipAggregateResult: true };
-  if (request.warmupS > 0) await autocannon({ ...base, duration: request.warmupS });
+  const base = {
+    url: request.url,
+    connections: request.connections,
+    timeout: request.timeoutS,
+    sampleInt: SAMPLE_INTERVAL_MS,
+    skipAggregateResult: true,
+    // Rate-capped runs report measured latency: autocannon's correction in rate mode fabricates samples.
+    ...(request.overallRatePerSec === undefined ? {} : { overallRate: request.overallRatePerSec, ignoreCoordinatedOmission: true }),
+  };
+  // autocannon limits the rate per one-second window, so a run could start a window more than
+  // its duration allows: `amount` bounds a capped run to R × its seconds in total.
+  const bounded = (durationS: number) => ({
+    duration: durationS,
+    ...(request.overallRatePerSec === undefined ? {} : { amount: Math.max(1, Math.floor(request.overallRatePerSec * durationS)) }),
+  });
+  if (request.warmupS > 0) await autocannon({ ...base, ...bounded(request.warmupS) });
   process.send?.({ kind: 'measuring', id: request.id } satisfies GeneratorReply);
   const delay = startLoopDelay();
   const elu = performance.eventLoopUtilization();
   const cpu = process.cpuUsage();
   const startMs = performance.now();
-  const result = (await autocannon({ ...base, duration: request.durationS })) as Extract<GeneratorReply, { kind: 'result' }>['result'];
+  const result = (await autocannon({ ...base, ...bounded(request.durationS) })) as Extract<GeneratorReply, { kind: 'result' }>['result'];
   const wallMs = performance.now() - startMs;
   const used = process.cpuUsage(cpu);
   const busy = performance.eventLoopUtilization(elu);

@@ -18,6 +18,7 @@ export interface GeneratorRun {
   warmupS: number;
   durationS: number;
   timeoutS: number;
+  overallRatePerSec?: number;
 }
 
 export interface GeneratorOutput {

@@ -88,6 +88,8 @@ export const LoadSectionSchema = z.object({
   saturationThreshold: z.number().positive(),
   connections: z.array(z.int().positive()),
   endpoints: z.array(z.string()),
+  /** Requests per second each generator run was capped at (autocannon overallRate, latency uncorrected); absent = uncapped. */
+  maxRatePerSec: z.number().positive().optional(),
   points: z.array(LoadPointSchema),
 });
 export type LoadSection = z.infer<typeof LoadSectionSchema>;

@@ -16,6 +16,8 @@ export interface LoadSweepOptions extends LoadOptions {
   baseUrl: string;
   timeScale: number;
   timeoutS: number;
+  /** Caps every generator run, warm-ups included, at this many requests per second (remote targets). */
+  maxRatePerSec?: number;
   signal?: AbortSignal;
   onProgress?: (text: string) => void;
   /** Called after each point, so a finished point survives a later abort. */
@@ -36,6 +38,7 @@ export function emptyLoadSection(options: LoadSweepOptions): LoadSection {
     saturationThreshold: GENERATOR_SATURATION,
     connections: options.connections,
     endpoints: options.endpoints,
+    ...(options.maxRatePerSec === undefined ? {} : { maxRatePerSec: options.maxRatePerSec }),
     points: [],
   };
 }
@@ -56,7 +59,7 @@ export async function runLoadSweep(options: LoadSweepOptions): Promise<LoadPoint
         options.onProgress?.(`warming up ${name} on ${endpoint}…`);
         // Unmeasured: a failure here shows again, recorded, at the points themselves.
         await generator
-          .run({ url: new URL(endpoint, url).toString(), connections: PRE_WARM_CONNECTIONS, warmupS: 0, durationS: options.preWarmS, timeoutS: options.timeoutS }, options.signal)
+          .run({ url: new URL(endpoint, url).toString(), connections: PRE_WARM_CONNECTIONS, warmupS: 0, durationS: options.preWarmS, timeoutS: options.timeoutS, ...rateCap(options) }, options.signal)
           .catch(() => undefined);
       }
     }
@@ -81,6 +84,9 @@ export async function runLoadSweep(options: LoadSweepOptions): Promise<LoadPoint
 
 type Side = 'delay' | 'bare';
 
+const rateCap = (options: LoadSweepOptions): { overallRatePerSec?: number } =>
+  options.maxRatePerSec === undefined ? {} : { overallRatePerSec: options.maxRatePerSec };
+
 /** ABBA: delay server, bare, bare, delay server, each run half the duration, so a drift in what
  *  else the machine is doing weighs on both servers alike. Null when aborted. */
 async function measurePoint(
@@ -99,7 +105,7 @@ async function measurePoint(
     options.onProgress?.(`${label} ${side === 'delay' ? 'delay server' : 'bare server'} (${runs[side].length + 1}/${MEASURED_RUNS})…`);
     const url = new URL(endpoint, baseUrls[side]).toString();
     try {
-      runs[side].push(await generator.run({ url, connections, warmupS: options.warmupS, durationS: options.durationS / MEASURED_RUNS, timeoutS: options.timeoutS }, options.signal));
+      runs[side].push(await generator.run({ url, connections, warmupS: options.warmupS, durationS: options.durationS / MEASURED_RUNS, timeoutS: options.timeoutS, ...rateCap(options) }, options.signal));
     } catch (error) {
       failures.set(side, error instanceof Error ? error.message : String(error));
     }

@@ -22,6 +22,7 @@ export const loadSuite = {
       baseUrl: ctx.baseUrl,
       timeScale: common.timeScale,
       timeoutS: common.timeoutMs / 1000,
+      ...(common.maxRatePerSec === undefined ? {} : { maxRatePerSec: common.maxRatePerSec }),
       ...(common.signal ? { signal: common.signal } : {}),
       onProgress: ctx.progress,
     };

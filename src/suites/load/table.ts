@@ -78,6 +78,7 @@ export function renderLoadTable(section: LoadSection): string {
   lines.push(
     'Latency is the delay server\'s, 1 ms resolution; "vs bare" is its req/s over a bare node:http server sending the same bytes; efficiency is req/s over Little\'s limit (connections / delay).',
   );
+  if (section.maxRatePerSec !== undefined) lines.push(`Rate-capped at ${section.maxRatePerSec} req/s per generator (autocannon overallRate, latency as measured, uncorrected).`);
   if (saturated) lines.push(`* generator saturated (≥ ${formatShare(section.saturationThreshold)} of a core or of its event loop): that server's figures may be the generator's limit.`);
   lines.push(...bound.map((text) => `‡ generator-bound (autocannon, not the server, may have limited this figure): ${text}`));
   lines.push(...notes);
