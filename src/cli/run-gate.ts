@@ -2,6 +2,7 @@
 // before measuring (so bad input fails fast), then save, compare and check thresholds after.
 import { join } from 'node:path';
 import { compareReports, type SourcedReport } from '../compare/compare.ts';
+import { coverageGap, describeCoverageGap } from '../compare/coverage.ts';
 import { extractMetrics } from '../compare/metrics/index.ts';
 import { comparisonReporters, thresholdsMarkdown, thresholdsText } from '../compare/reporters/index.ts';
 import { loadConfig, type BenchConfig } from '../compare/thresholds/config.ts';
@@ -21,18 +22,23 @@ export const RUN_GATE_FLAGS = {
   'save-baseline': { type: 'string' },
   baseline: { type: 'string' },
   config: { type: 'string' },
+  'allow-missing': { type: 'boolean' },
 } as const;
 
 export const RUN_GATE_HELP = `  --save-baseline NAME   also write ${BASELINES_DIR}/NAME.json (to commit) when the run completes
   --baseline NAME        compare with ${BASELINES_DIR}/NAME.json (or a .json path) after measuring;
                          exit 1 on a regression (use --iterations 10 or more for gating)
   --config FILE          check absolute thresholds from FILE (fanout-bench.config.json); exit 99 on failure
+  --allow-missing        with --baseline: pass even when nothing was compared (no metric in common) or
+                         thresholded metrics are missing from this run (default: exit 1)
 `;
 
 export interface RunGate {
   saveBaseline: string | null;
   baseline: SourcedReport | null;
   config: BenchConfig | null;
+  /** Pass even when the baseline and this run share no metric, or gated metrics are missing. */
+  allowMissing: boolean;
 }
 
 /** NAME → results/baselines/NAME.json; anything with a slash or ending in .json is a path. */
@@ -42,7 +48,7 @@ export function baselinePath(flag: string, name: string): string {
   return join(BASELINES_DIR, `${name}.json`);
 }
 
-export async function loadRunGate(values: { 'save-baseline'?: string; baseline?: string; config?: string }): Promise<RunGate> {
+export async function loadRunGate(values: { 'save-baseline'?: string; baseline?: string; config?: string; 'allow-missing'?: boolean }): Promise<RunGate> {
   const [baseline, config] = await Promise.all([
     values.baseline === undefined ? null : readReportFile(baselinePath('baseline', values.baseline)),
     values.config === undefined ? null : loadConfig(values.config),
@@ -51,6 +57,7 @@ export async function loadRunGate(values: { 'save-baseline'?: string; baseline?:
     saveBaseline: values['save-baseline'] === undefined ? null : baselinePath('save-baseline', values['save-baseline']),
     baseline,
     config,
+    allowMissing: values['allow-missing'] ?? false,
   };
 }
 
@@ -68,7 +75,13 @@ export async function finishRunGate(report: Report, reportPath: string | null, g
     const comparison = compareReports(gate.baseline, { report, source: reportPath ?? 'this run' }, thresholds ? { thresholds } : {});
     out.write(`\n${comparisonReporters.table.render(comparison, { color: wantsColor(out) })}`);
     await appendStepSummary(comparisonReporters.markdown.render(comparison));
-    return gateExitCode(comparison, { failOn: 'regressed', strict: false });
+    const code = gateExitCode(comparison, { failOn: 'regressed', strict: false });
+    if (code === THRESHOLD_EXIT_CODE || gate.allowMissing) return code;
+    // A gate that compared nothing (a renamed bench, another URL set) must not pass silently.
+    const gap = coverageGap(extractMetrics(gate.baseline.report), extractMetrics(report), { metricGlobs: [], thresholdPatterns: thresholds?.map((t) => t.pattern) ?? [] });
+    if (gap === null) return code;
+    io.stderr.write(`fanout-bench: run: ${describeCoverageGap(gap, gate.baseline.source, reportPath ?? 'this run', '--allow-missing')}\n`);
+    return 1;
   }
   if (thresholds) {
     const results = evaluateThresholds(extractMetrics(report), thresholds);

@@ -38,3 +38,22 @@ test('run --help lists the baseline and threshold flags', async () => {
   assert.match(captured.stdout(), /--config FILE/);
   assert.match(captured.stdout(), /10 or more/);
 });
+
+test('run --baseline that compared nothing (a renamed URL set) exits 1, unless --allow-missing', async () => {
+  const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const dir = await mkdtemp(join(tmpdir(), 'fanout-gate-'));
+  try {
+    const urls = join(dir, 'renamed.json');
+    await writeFile(urls, JSON.stringify({ name: 'renamed', urls: ['/get'] }));
+    const baseline = new URL('../fixtures/compare/real.json', import.meta.url).pathname;
+    const args = ['run', '--suite', 'strategies', '--urls', urls, '--strategies', 'all', '--iterations', '2', '--warmup', '0', '--quiet', '--out', dir, '--baseline', baseline];
+    const refused = captureIO();
+    assert.equal(await main(args, refused.io), 1);
+    assert.match(refused.stderr(), /share no compared metric, so nothing was compared.*--allow-missing accepts this/);
+    const allowed = captureIO();
+    assert.equal(await main([...args, '--allow-missing'], allowed.io), 0);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

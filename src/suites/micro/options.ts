@@ -12,6 +12,9 @@ export const MICRO_DEFAULTS = {
   /** A scheduler row predicted to need longer than this for one run is skipped, not measured; a row
    *  whose usual runs would not fit in it gets fewer (at least 3). */
   schedulerMaxRunMs: 4_000,
+  /** The default run's short pass: the queued 100,000 tier is left to `--suite micro`. */
+  quickSchedulerTasks: [100, 10_000],
+  quickSchedulerMaxRunMs: 1_000,
   /** Recorder cost: sequential requests per loop and off/on pairs, per stack. */
   recorderCostRequests: 300,
   recorderCostPairs: 6,

@@ -9,6 +9,8 @@ import { microTable } from './table.ts';
 export interface MicroOptions {
   /** tinybench time budget per task. */
   timeMs: number;
+  /** The default run's short pass: scheduler tiers up to 10,000 tasks and a 1 s bound per run. */
+  quick: boolean;
 }
 
 export const microSuite = {
@@ -19,10 +21,10 @@ export const microSuite = {
   help: `  --micro-time-ms N      micro suite: tinybench time per task (default: ${MICRO_DEFAULTS.timeMs};
                          ${MICRO_DEFAULTS.quickTimeMs} in the default run)
 `,
-  defaults: (quick) => ({ timeMs: quick ? MICRO_DEFAULTS.quickTimeMs : MICRO_DEFAULTS.timeMs }),
+  defaults: (quick) => ({ timeMs: quick ? MICRO_DEFAULTS.quickTimeMs : MICRO_DEFAULTS.timeMs, quick }),
   parseOptions(values, quick) {
     const raw = values['micro-time-ms'];
-    return typeof raw === 'string' ? { timeMs: positiveNumber('micro-time-ms', raw) } : this.defaults(quick);
+    return typeof raw === 'string' ? { timeMs: positiveNumber('micro-time-ms', raw), quick } : this.defaults(quick);
   },
   async run(ctx) {
     const [{ measureClientStacks }, { measureSchedulers }] = await Promise.all([import('./clients.ts'), import('./schedulers.ts')]);
@@ -35,7 +37,8 @@ export const microSuite = {
     await ctx.save();
     if (signal?.aborted) return;
     ctx.progress('scheduler overhead, zero-delay tasks…');
-    const schedulers = await measureSchedulers({ timeMs, ...(signal ? { signal } : {}) });
+    const quick = ctx.options.quick ? { tasks: MICRO_DEFAULTS.quickSchedulerTasks, maxRunMs: MICRO_DEFAULTS.quickSchedulerMaxRunMs } : {};
+    const schedulers = await measureSchedulers({ timeMs, ...quick, ...(signal ? { signal } : {}) });
     section.schedulers = schedulers.results;
     if (schedulers.skipped.length > 0) section.skippedSchedulers = schedulers.skipped;
     section.errors.push(...schedulers.errors);
