@@ -52,7 +52,7 @@ function figure(fixture: string, rows: StrategyResult[]): Figure {
     for (const sample of row.wallMs.samples) parts.push(`<circle class="sample" cx="${px(x(sample))}" cy="${mid}" r="3"/>`);
     const idealAt = px(x(row.idealMs));
     parts.push(`<line class="ideal${isLowerBound(row) ? ' bound' : ''}" x1="${idealAt}" x2="${idealAt}" y1="${px(top + 3)}" y2="${px(top + ROW_PX - 3)}"/>`);
-    if (isLowerBound(row)) parts.push(`<text class="tick" x="${idealAt}" y="${px(top + 1)}" text-anchor="middle">≥</text>`);
+    if (isLowerBound(row)) parts.push(`<text class="tick" x="${px(x(row.idealMs) + 3)}" y="${px(top + 8)}">≥</text>`);
     parts.push('</g>');
   }
   return {
