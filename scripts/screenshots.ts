@@ -1,6 +1,7 @@
 // The README's pictures from a real run: a short bench (strategies, load, open loop, micro) and a
-// second strategies run to compare with, rendered to HTML and photographed in headless chromium
-// into docs/images/*.png. `npx tsx scripts/screenshots.ts` (about a minute; needs /usr/bin/chromium).
+// second strategies run to compare with, and bench/llm.bench.ts with SLOs for the LLM charts, rendered
+// to HTML and photographed in headless chromium into docs/images/*.png. `npx tsx scripts/screenshots.ts`
+// (about a minute; needs /usr/bin/chromium); `npx tsx scripts/screenshots.ts llm` redoes the LLM ones only.
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,11 +27,29 @@ const SHOTS: Array<{ chart: string; pick?: string; name: string; scheme?: 'dark'
   { chart: 'micro', pick: 'micro-clients', name: 'micro' },
 ];
 
+interface Shot {
+  chart: string;
+  pick?: string | undefined;
+  name: string;
+  file: string;
+  scheme?: 'dark' | undefined;
+}
+
+/** From the LLM bench's page: its variant rows and the LLM section. */
+const LLM_SHOTS: Array<{ chart: string; pick?: string; name: string }> = [
+  { chart: 'variant-facts', name: 'llm-variants' },
+  { chart: 'llm-latency', name: 'llm-latency' },
+  { chart: 'llm-tokens', name: 'llm-tokens' },
+  { chart: 'llm-goodput', name: 'llm-goodput' },
+  { chart: 'llm-slowest', name: 'llm-slowest' },
+];
+const LLM_BENCH = fileURLToPath(new URL('../bench/llm.bench.ts', import.meta.url));
+const llmOnly = process.argv.slice(2).includes('llm');
+
 const cli = async (args: string[]): Promise<string> => (await run(process.execPath, [BIN, ...args], { env: { ...process.env, CI: 'true' }, maxBuffer: 64 << 20 })).stdout;
 
-const dir = await mkdtemp(join(tmpdir(), 'fanout-bench-screenshots-'));
-try {
-  const common = ['--time-scale', '0.1', '--out', dir, '--quiet'];
+/** The short bench (strategies, load, open, micro) and a second strategies run to compare with. */
+async function benchShots(common: string[], dir: string): Promise<Shot[]> {
   console.log('running a short bench (strategies, load, open, micro) …');
   const reportPath = (
     await cli([
@@ -46,9 +65,21 @@ try {
   // compare exits 1 on a regression: the page is what matters here.
   const compared = await run(process.execPath, [BIN, 'compare', reportPath, secondPath, '--format', 'html'], { maxBuffer: 64 << 20 }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
   await writeFile(compareHtml, compared.stdout);
+  return [...SHOTS.map((s) => ({ ...s, file: reportHtml })), { chart: 'compare', name: 'compare', file: compareHtml }];
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'fanout-bench-screenshots-'));
+try {
+  const common = ['--time-scale', '0.1', '--out', dir, '--quiet'];
+  const shots: Shot[] = [];
+  if (!llmOnly) shots.push(...(await benchShots(common, dir)));
+  console.log('running bench/llm.bench.ts (its own time scale, 10 runs per row, --slo ttft:300,tpot:20) …');
+  const llmPath = (await cli(['run', LLM_BENCH, '--suite', 'strategies', '--iterations', '10', '--slo', 'ttft:300,tpot:20', '--out', dir, '--quiet'])).trim();
+  const llmHtml = join(dir, 'llm.html');
+  await writeFile(llmHtml, await cli(['report', llmPath, '--format', 'html']));
+  shots.push(...LLM_SHOTS.map((s) => ({ ...s, file: llmHtml })));
 
   await mkdir(OUT_DIR, { recursive: true });
-  const shots = [...SHOTS.map((s) => ({ ...s, file: reportHtml })), { chart: 'compare', name: 'compare', file: compareHtml, pick: undefined, scheme: undefined }];
   for (const scheme of ['light', 'dark'] as const) {
     const browser = await launchChromium({ colorScheme: scheme, widthPx: 1000 });
     try {

@@ -39,6 +39,8 @@ svg .fb { stroke: var(--fg); stroke-width: 1.5; } svg .ideal { stroke: var(--fg)
 svg .dashed { stroke-dasharray: 6 4; } svg .little { stroke-dasharray: 1.5 4; stroke-linecap: round; } svg .knee { stroke: #D55E00; stroke-width: 2; stroke-dasharray: 2 3; }
 svg .legend line { stroke-width: 2.5; } svg .whisker { stroke: var(--fg); stroke-width: 1.2; } svg .sample { fill: var(--fg); fill-opacity: 0.7; }
 svg .line { fill: none; stroke-width: 2; } svg .zone { fill: var(--grid); fill-opacity: 0.6; }
+svg .leaked { fill: #CC79A7; } svg .ideal.bound { stroke-dasharray: 1.5 3; stroke-linecap: round; stroke-width: 2.5; }
+svg .range { stroke-width: 2.5; } svg .predicted { fill: none; stroke: var(--fg); stroke-width: 1.5; }
 ${SERIES_COLOURS.map((c, i) => `svg .s${i} { fill: ${c}; stroke: ${c}; } svg .line.s${i} { fill: none; }`).join('\n')}
 svg .regressed { fill: #D55E00; stroke: #D55E00; } svg .improved { fill: #009E73; stroke: #009E73; } svg .unchanged { fill: var(--muted); stroke: var(--muted); }
 table { border-collapse: collapse; margin: 8px 0; font-size: 12.5px; } caption { text-align: left; font-size: 12px; }

@@ -100,15 +100,20 @@ export function axes(plot: Plot, x: AxisSpec, y: AxisSpec): string {
 export const svgRoot = (plot: Pick<Plot, 'widthPx' | 'heightPx'>, labelId: string, body: string): string =>
   `<svg viewBox="0 0 ${plot.widthPx} ${px(plot.heightPx)}" role="img" aria-labelledby="${esc(labelId)}">${body}</svg>`;
 
-/** A legend row of swatches above the plot, at the top right. */
+/** A legend row of swatches above the plot, at the top right; a second row when the first is full. */
 export function legend(items: Array<{ cls: string; label: string; shape?: 'box' | 'line' | 'dash' }>, plot: Plot): string {
   let x = plot.left;
+  let y = 0;
   const parts: string[] = ['<g class="legend">'];
   for (const item of items) {
+    if (x > plot.left && x + 18 + item.label.length * 6.5 > plot.widthPx) {
+      x = plot.left;
+      y += 14;
+    }
     const shape = item.shape ?? 'box';
-    if (shape === 'box') parts.push(`<rect class="${item.cls}" x="${x}" y="0" width="12" height="10"/>`);
-    else parts.push(`<line class="${item.cls}${shape === 'dash' ? ' dashed' : ''}" x1="${x}" x2="${x + 14}" y1="5" y2="5"/>`);
-    parts.push(`<text class="tick" x="${x + 18}" y="5" dy="0.32em">${esc(item.label)}</text>`);
+    if (shape === 'box') parts.push(`<rect class="${item.cls}" x="${x}" y="${y}" width="12" height="10"/>`);
+    else parts.push(`<line class="${item.cls}${shape === 'dash' ? ' dashed' : ''}" x1="${x}" x2="${x + 14}" y1="${y + 5}" y2="${y + 5}"/>`);
+    parts.push(`<text class="tick" x="${x + 18}" y="${y + 5}" dy="0.32em">${esc(item.label)}</text>`);
     x += 30 + item.label.length * 6.5;
   }
   parts.push('</g>');

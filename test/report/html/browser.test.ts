@@ -13,7 +13,7 @@ import { comparisonHtmlReporter } from '../../../src/compare/reporters/html.ts';
 import { htmlReporter } from '../../../src/report/html/index.ts';
 import { fixture } from '../../compare/fixtures.ts';
 import { expectedMarks } from './expected-marks.ts';
-import { fullReport } from './full-report.ts';
+import { fullReport, llmReport } from './full-report.ts';
 
 interface Opened {
   requests: string[];
@@ -81,6 +81,21 @@ describe('HTML pages in headless chromium', () => {
     const dark = await open('report', htmlReporter.render(report), 'dark');
     assert.deepEqual(dark.errors, []);
     assert.notEqual(dark.background, light.background, 'prefers-color-scheme: dark changes the page');
+  });
+
+  it('the LLM bench report: variant rows and the LLM charts, one mark per row, measure or answer', async () => {
+    const report = llmReport();
+    for (const scheme of ['light', 'dark'] as const) {
+      const opened = await open('report-llm', htmlReporter.render(report), scheme);
+      assert.deepEqual(opened.errors, []);
+      assert.equal(opened.requests.length, 1, `only the page itself is requested, got ${opened.requests.join(', ')}`);
+      assert.deepEqual(opened.marks, expectedMarks(report));
+      for (const chart of ['variant-facts', 'llm-latency', 'llm-tokens', 'llm-goodput', 'llm-slowest']) assert.ok((opened.marks[chart] ?? 0) > 0, `${chart} drawn`);
+      for (const f of opened.figures) {
+        assert.ok(f.widthPx > 300 && f.heightPx > 100, `${f.chart} is drawn at a visible size (${f.widthPx}×${f.heightPx})`);
+        assert.ok(f.tables >= 1, `${f.chart} has a table under it`);
+      }
+    }
   });
 
   it('the comparison: one mark per metric, no errors, no network', async () => {

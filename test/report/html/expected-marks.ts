@@ -10,6 +10,12 @@ export function expectedMarks(report: Report): Record<string, number> {
   add('waterfall', report.strategies.reduce((sum, row) => sum + row.timeline.length, 0));
   add('wall-ideal', report.strategies.length);
   add('speedup', report.strategies.filter((row) => row.speedup !== null).length);
+  add('variant-facts', report.strategies.filter((row) => row.variant !== undefined).length);
+  const llm = report.strategies.filter((row) => row.llm !== undefined);
+  add('llm-latency', llm.reduce((sum, row) => sum + 2 + row.timeline.filter((r) => typeof r.stream?.ttftMs === 'number').length, 0));
+  add('llm-tokens', llm.length);
+  add('llm-goodput', llm.filter((row) => row.llm?.goodput).length);
+  add('llm-slowest', 4 * llm.filter((row) => row.llm?.slowestOfN).length);
   const outcomes = report.load?.points.flatMap((p) => [p.delayServer, p.bare]).filter((o) => o.state === 'measured') ?? [];
   add('load-throughput', outcomes.length);
   add('load-percentiles', outcomes.filter((o) => o.state === 'measured' && o.completed > 0).length);

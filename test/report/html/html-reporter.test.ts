@@ -7,7 +7,7 @@ import { htmlReporter } from '../../../src/report/html/index.ts';
 import type { Report } from '../../../src/model/report.ts';
 import { assertGoldenAt } from '../../golden.ts';
 import { expectedMarks } from './expected-marks.ts';
-import { fullReport, strategiesReport } from './full-report.ts';
+import { fullReport, llmReport, strategiesReport } from './full-report.ts';
 
 const golden = (name: string): URL => new URL(`./golden/${name}`, import.meta.url);
 
@@ -28,7 +28,9 @@ describe('html reporter', () => {
 
   it('renders a report with every section as its golden page', () => assertGoldenAt(htmlReporter.render(fullReport()), golden('report-full.html')));
 
-  for (const [name, report] of [['lesson/agent', strategiesReport()], ['full', fullReport()]] as Array<[string, Report]>) {
+  it('renders the LLM bench report (variant rows with streamed calls) as its golden page', () => assertGoldenAt(htmlReporter.render(llmReport()), golden('report-llm.html')));
+
+  for (const [name, report] of [['lesson/agent', strategiesReport()], ['full', fullReport()], ['llm', llmReport()]] as Array<[string, Report]>) {
     it(`draws as many marks as the ${name} report has rows and points, each chart with a table`, () => {
       const figures = figuresOf(htmlReporter.render(report));
       const byChart = new Map<string, number>();
@@ -72,6 +74,23 @@ describe('html reporter', () => {
     const retryRects = (text: string): number => (text.match(/<rect class="retry"/g) ?? []).length;
     assert.equal(retryRects(html) - retryRects(htmlReporter.render(report)), 1, 'one earlier try drawn (the legends have one each)');
     assert.match(html, /<title>#0 [^<]*, 2 tries<\/title>/);
+  });
+
+  it('marks variant rows: "(variant)", a lower-bound ideal drawn as a bound, leaked requests apart from failures', () => {
+    const report = llmReport();
+    const [first, ...rest] = report.strategies;
+    assert.ok(first?.variant);
+    const [record, ...others] = first.timeline;
+    assert.ok(record);
+    const leaked = { ...record, leaked: true as const, outcome: { kind: 'network-error' as const, code: 'LEAKED', message: 'still in flight when the variant settled' } };
+    const html = htmlReporter.render({ ...report, strategies: [{ ...first, timeline: [leaked, ...others] }, ...rest] });
+    const count = (text: string, pattern: RegExp): number => (text.match(pattern) ?? []).length;
+    assert.equal(count(html, /<rect class="leaked"/g) - count(htmlReporter.render(report), /<rect class="leaked"/g), 2, 'the leaked request and its legend swatch');
+    assert.match(html, /<title>#0 [^<]*leaked: still in flight[^<]*<\/title>/);
+    const variants = report.strategies.filter((row) => row.kind === 'variant').length;
+    assert.equal(count(html, /<text[^>]*>openai [^<]* \(variant\)<\/text>/g), 5 * variants, 'a row label in wall vs ideal, variant facts, TTFT/ITL, tokens/s and goodput');
+    const bounds = report.strategies.filter((row) => row.variant?.idealBasis === 'lower-bound').length;
+    assert.equal(count(html, /<line class="ideal bound" x1="[\d.]+" x2="[\d.]+" y1="[\d.]+" y2="[\d.]+"(\/>|><title>[^<]*≥)/g), 2 * bounds + 2, 'one bound per row in the waterfall and in wall vs ideal, and one in each legend');
   });
 
   it('says when a run was interrupted and lists harness errors', () => {

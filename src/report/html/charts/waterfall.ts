@@ -1,9 +1,10 @@
 // The waterfall: every request of each row's median run, rows of one URL set on one time axis —
 // waiting (queued → start), earlier tries of retried requests, the final try, first byte, and the
-// row's ideal makespan as a dashed line.
+// row's ideal makespan as a dashed line (dotted when it is only a variant's lower bound); requests a
+// variant left in flight (leaked) are drawn apart from failures.
 import type { RequestRecord, StrategyResult } from '../../../model/records.ts';
 import type { Report } from '../../../model/report.ts';
-import { formatMs, pathOf, strategyLabel } from '../../format.ts';
+import { formatMs, idealCell, pathOf, strategyLabel } from '../../format.ts';
 import { foldedTable, htmlTable, slug, type Chart, type Figure } from '../figure.ts';
 import { axes, esc, legend, linearScale, px, svgRoot, type Plot } from '../svg.ts';
 import { outcomeText } from './outcome.ts';
@@ -44,8 +45,10 @@ function fixtureFigure(fixture: string, description: string, rows: StrategyResul
         { cls: 'ok', label: 'in flight, ok' },
         { cls: 'fail', label: 'in flight, failed' },
         { cls: 'retry', label: 'earlier try (retried)' },
+        ...(rows.some((row) => row.timeline.some((r) => r.leaked)) ? [{ cls: 'leaked', label: 'leaked (not awaited)' }] : []),
         { cls: 'fb', label: 'first byte', shape: 'line' },
         { cls: 'ideal', label: 'ideal makespan', shape: 'dash' },
+        ...(rows.some(isLowerBound) ? [{ cls: 'ideal bound', label: 'ideal ≥ (lower bound)', shape: 'line' as const }] : []),
       ],
       plot,
     ),
@@ -56,25 +59,27 @@ function fixtureFigure(fixture: string, description: string, rows: StrategyResul
     const rowPx = rowHeightPx(n);
     const bandPx = n * rowPx;
     parts.push(`<rect class="band" x="${plot.left}" y="${px(y)}" width="${px(plot.right - plot.left)}" height="${px(HEADER_PX + bandPx)}"/>`);
-    parts.push(`<text x="${plot.left + 4}" y="${px(y + 14)}">${esc(`${strategyLabel(row)}: wall ${formatMs(row.wallMs.p50)}, ideal ${formatMs(row.idealMs)}`)}</text>`);
+    parts.push(`<text x="${plot.left + 4}" y="${px(y + 14)}">${esc(`${strategyLabel(row)}: wall ${formatMs(row.wallMs.p50)}, ideal ${idealText(row)}`)}</text>`);
     const top = y + HEADER_PX;
     if (n <= LABELLED_ROWS) {
       for (const [i, record] of row.timeline.entries()) parts.push(requestMark(record, x, top + i * rowPx, rowPx, plot));
     } else parts.push(...denseBand(row.timeline, x, top, rowPx));
     const idealAt = px(x(row.idealMs));
-    parts.push(`<line class="ideal" x1="${idealAt}" x2="${idealAt}" y1="${px(y)}" y2="${px(top + bandPx)}"><title>${esc(`${strategyLabel(row)} ideal makespan ${formatMs(row.idealMs)}`)}</title></line>`);
+    const idealTitle = isLowerBound(row) ? `${strategyLabel(row)} ideal makespan ${idealText(row)}: the longest request, no schedule is faster` : `${strategyLabel(row)} ideal makespan ${formatMs(row.idealMs)}`;
+    parts.push(`<line class="ideal${isLowerBound(row) ? ' bound' : ''}" x1="${idealAt}" x2="${idealAt}" y1="${px(y)}" y2="${px(top + bandPx)}"><title>${esc(idealTitle)}</title></line>`);
     y = top + bandPx + 6;
   }
   const requests = rows.reduce((sum, row) => sum + row.timeline.length, 0);
   const summary = htmlTable(
     `Each row's median run (${fixture}): wall time, ideal makespan and what happened to its requests.`,
-    [{ label: 'strategy' }, { label: 'wall p50', numeric: true }, { label: 'ideal', numeric: true }, { label: 'requests', numeric: true }, { label: 'failed', numeric: true }, { label: 'retried', numeric: true }],
+    [{ label: 'strategy' }, { label: 'wall p50', numeric: true }, { label: 'ideal', numeric: true }, { label: 'requests', numeric: true }, { label: 'failed', numeric: true }, { label: 'leaked', numeric: true }, { label: 'retried', numeric: true }],
     rows.map((row) => [
       strategyLabel(row),
       formatMs(row.wallMs.p50),
-      formatMs(row.idealMs),
+      idealCell(row),
       String(row.timeline.length),
-      String(row.timeline.filter((r) => r.outcome.kind !== 'ok').length),
+      String(row.timeline.filter((r) => r.outcome.kind !== 'ok' && !r.leaked).length),
+      String(row.timeline.filter((r) => r.leaked).length),
       String(row.timeline.filter((r) => (r.attempts ?? 1) > 1).length),
     ]),
   );
@@ -109,7 +114,7 @@ function denseBand(records: RequestRecord[], x: (ms: number) => number, top: num
     if (record.firstByteMs !== undefined) firstByte.push(`M${px(x(record.firstByteMs))},${px(barTop)}v${px(barPx)}`);
     const tries = record.failedAttempts ?? [];
     // Too thin to show each try: a retried request that got through is drawn in the retry colour.
-    const cls = record.outcome.kind !== 'ok' ? 'fail' : tries.length > 0 ? 'retry' : 'ok';
+    const cls = record.leaked ? 'leaked' : record.outcome.kind !== 'ok' ? 'fail' : tries.length > 0 ? 'retry' : 'ok';
     const from = x(record.startMs);
     marks.push(`<rect class="mark ${cls}" x="${px(from)}" y="${px(barTop)}" width="${px(Math.max(x(record.endMs) - from, 1))}" height="${px(barPx)}"><title>${esc(requestTitle(record))}</title></rect>`);
   }
@@ -135,7 +140,7 @@ function requestMark(record: RequestRecord, x: (ms: number) => number, top: numb
   const parts = [`<g class="mark"><title>${esc(requestTitle(record))}</title>`];
   if (record.startMs > record.queuedMs) parts.push(rect('wait', record.queuedMs, record.startMs, 0));
   for (const attempt of tries) parts.push(rect('retry', attempt.startMs, attempt.endMs, 1));
-  parts.push(rect(record.outcome.kind === 'ok' ? 'ok' : 'fail', finalStartMs, record.endMs, 1));
+  parts.push(rect(finalClass(record), finalStartMs, record.endMs, 1));
   if (record.firstByteMs !== undefined) {
     const at = px(x(record.firstByteMs));
     parts.push(`<line class="fb" x1="${at}" x2="${at}" y1="${barTop}" y2="${px(top + (rowPx + barPx) / 2)}"/>`);
@@ -147,6 +152,12 @@ function requestMark(record: RequestRecord, x: (ms: number) => number, top: numb
   return parts.join('');
 }
 
+/** A leaked request's outcome is a placeholder, not a failure the server or client reported. */
+const finalClass = (record: RequestRecord): string => (record.leaked ? 'leaked' : record.outcome.kind === 'ok' ? 'ok' : 'fail');
+
+const isLowerBound = (row: StrategyResult): boolean => row.variant?.idealBasis === 'lower-bound';
+const idealText = (row: StrategyResult): string => (isLowerBound(row) ? `≥ ${formatMs(row.idealMs)}` : formatMs(row.idealMs));
+
 const truncate = (text: string, chars: number): string => (text.length <= chars ? text : `${text.slice(0, chars - 1)}…`);
 
 function requestTitle(record: RequestRecord): string {
@@ -157,6 +168,7 @@ function requestTitle(record: RequestRecord): string {
     record.firstByteMs === undefined ? 'no first byte' : `first byte ${formatMs(record.firstByteMs)}`,
     `end ${formatMs(record.endMs)} (${formatMs(record.endMs - record.startMs)})`,
     ...(tries > 1 ? [`${tries} tries`] : []),
+    ...(record.leaked ? ['leaked: still in flight when the code under test settled, end unobserved'] : []),
   ].join(', ');
 }
 
