@@ -1,6 +1,7 @@
 // One variant row: the user's code run warm-up + iterations times, one at a time, each run inside its
 // own recording window. A run that throws or does not settle in time is kept (with its requests) as a
 // failed run and left out of the wall-time samples; the row fails only when no measured run succeeds.
+import { setMaxListeners } from 'node:events';
 import type { RequestRecord, StrategyResult, VariantFacts } from '../model/records.ts';
 import { countOutcomes } from '../request/outcomes.ts';
 import { quantile } from '../stats/percentile.ts';
@@ -107,6 +108,8 @@ export async function runVariantRow(options: VariantRowOptions): Promise<Omit<St
 async function runOnce(options: VariantRowOptions, iteration: number): Promise<VariantRun> {
   // The variant's own signal: aborted when the run is interrupted or runs past its timeout.
   const controller = new AbortController();
+  // A fan-out hands this one signal to every request it makes: many listeners are expected here.
+  setMaxListeners(0, controller.signal);
   const forward = (): void => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', forward, { once: true });
   const receivedBefore = options.serverRequestsReceived?.();
