@@ -86,7 +86,8 @@ export async function aimdPool<T>(tasks: readonly (() => Promise<T>)[], options:
       const seq = ++startSeq;
       const startedMs = clock.now();
       inFlight += 1;
-      task().then(
+      // new Promise: a task that throws before returning its promise is a rejected task, not a crash.
+      new Promise<T>((settle) => settle(task())).then(
         (value) => {
           inFlight -= 1;
           results[item.index] = { status: 'fulfilled', value };

@@ -88,7 +88,7 @@ export async function hedged<T>(call: (signal: AbortSignal) => Promise<T>, optio
         const controller = new AbortController();
         controllers.push(controller);
         const startedMs = clock.now();
-        call(controller.signal).then(
+        new Promise<T>((settle) => settle(call(controller.signal))).then(
           (value) => {
             if (done) return;
             done = true;

@@ -69,3 +69,9 @@ test('bounded retries and checked options', async () => {
   await assert.rejects(aimdPool([], { initial: 5, min: 1, max: 4, increase: 1, decrease: 0.5 }), RangeError);
   await assert.rejects(aimdPool([], { initial: 1, min: 1, max: 4, increase: 1, decrease: 1 }), RangeError);
 });
+
+test('a task that throws before returning a promise is a rejected result', async () => {
+  const clock = new FakeClock();
+  const result = await clock.run(aimdPool([() => { throw new Error('sync'); }, () => clock.answer(5, 'ok')], { initial: 1, min: 1, max: 2, increase: 1, decrease: 0.5, clock }));
+  assert.deepEqual(result.results.map((r) => r.status), ['rejected', 'fulfilled']);
+});

@@ -70,3 +70,8 @@ test('rejects with the first error once every started attempt failed; an outer a
   assert.deepEqual(script.aborted.sort(), [0, 1]);
   await assert.rejects(hedged(script.call, { afterMs: 1, maxHedges: 1, signal: outer.signal }));
 });
+
+test('a call that throws before returning a promise rejects the hedged call', async () => {
+  const clock = new FakeClock();
+  await assert.rejects(clock.run(hedged(() => { throw new Error('sync'); }, { afterMs: 10, maxHedges: 1, clock })), /sync/);
+});
