@@ -11,6 +11,13 @@ export { defineBench, type BenchDefinition, type IdealSchedule, type Variant, ty
 export { loadFixture, type LoadedFixture } from './run/fixtures.ts';
 export { harnessFailures } from './run/harness-failures.ts';
 
+// Fan-out helpers for LLM calls, wrapped around the user's own calls.
+export {
+  rateLimitAwarePool, aimdPool, hedged, LatencyHistory, rateLimitInfo, parseGoDuration, systemClock,
+  type RateLimitPoolOptions, type RateLimitPoolResult, type RateLimitTask, type RateLimitTaskContext, type RateLimitInfo, type HeadersLike,
+  type AimdPoolOptions, type AimdPoolResult, type HedgeDelay, type HedgedOptions, type HedgedResult, type FanoutClock,
+} from './fanout/index.ts';
+
 // Registries and the interfaces to add to them.
 export { strategies, STRATEGY_NAMES, DEFAULT_STRATEGIES, type Attempt, type Strategy, type StrategyName } from './strategies/index.ts';
 export { clients, CLIENT_NAMES, type Client, type ClientResponse, type ClientSession, type ClientName } from './clients/index.ts';
