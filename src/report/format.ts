@@ -1,5 +1,5 @@
 // Number formatting for reporters: one base unit (ms) in the model, converted only here.
-import type { StrategyResult } from '../model/records.ts';
+import type { RequestRecord, StrategyResult } from '../model/records.ts';
 
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
@@ -77,4 +77,18 @@ export function strategyCells(row: StrategyResult): string[] {
     formatMs(row.requestLatencyMs.p50),
     formatMs(row.requestLatencyMs.p99),
   ];
+}
+
+/** A request's outcome in a few words: the status, or ✗ with what failed. `okText` stands in for a missing status. */
+export function outcomeText(record: Pick<RequestRecord, 'outcome' | 'status'>, okText = ''): string {
+  switch (record.outcome.kind) {
+    case 'ok':
+      return `${record.status ?? okText}`;
+    case 'http-error':
+      return `${record.outcome.status} ✗`;
+    case 'network-error':
+      return `✗ ${record.outcome.code}`;
+    case 'timeout':
+      return '✗ timeout';
+  }
 }

@@ -1,7 +1,7 @@
 // The lesson's "Call 1 -> Call 2" diagram, measured: one row per request of each strategy's
 // median run, bars on one time axis shared by every strategy of a fixture.
 import type { RequestRecord, StrategyResult } from '../model/records.ts';
-import { formatMs, idealCell, pathOf, strategyLabel } from './format.ts';
+import { formatMs, idealCell, outcomeText, pathOf, strategyLabel } from './format.ts';
 import type { Reporter } from './reporter.ts';
 
 const BAR_WIDTH = 48;
@@ -29,7 +29,7 @@ export const waterfallReporter = {
 
 function renderStrategy(row: StrategyResult, axisMs: number, pathWidth: number): string {
   const title = `${strategyLabel(row)}  wall ${formatMs(row.wallMs.p50)}  ideal ${idealCell(row)}`;
-  const lines = row.timeline.map((r) => `  ${pathOf(r.url).padEnd(pathWidth)} |${bar(r, axisMs)}| ${formatMs(r.endMs - r.startMs).padStart(9)} ${outcomeLabel(r)}`);
+  const lines = row.timeline.map((r) => `  ${pathOf(r.url).padEnd(pathWidth)} |${bar(r, axisMs)}| ${formatMs(r.endMs - r.startMs).padStart(9)} ${outcomeText(r)}`);
   return [title, ...lines].join('\n');
 }
 
@@ -43,19 +43,6 @@ function bar(record: RequestRecord, axisMs: number): string {
   const end = Math.max(column(record.endMs, axisMs), start + 1);
   const queued = Math.min(column(record.queuedMs, axisMs), start);
   return `${' '.repeat(queued)}${QUEUED.repeat(start - queued)}${IN_FLIGHT.repeat(end - start)}`.padEnd(BAR_WIDTH);
-}
-
-function outcomeLabel(record: RequestRecord): string {
-  switch (record.outcome.kind) {
-    case 'ok':
-      return `${record.status ?? ''}`;
-    case 'http-error':
-      return `${record.outcome.status} ✗`;
-    case 'network-error':
-      return `✗ ${record.outcome.code}`;
-    case 'timeout':
-      return '✗ timeout';
-  }
 }
 
 function axis(axisMs: number): string {

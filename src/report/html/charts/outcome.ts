@@ -1,15 +1,5 @@
-// A request's outcome in a few words, for hover titles and tables.
+// A request's outcome in a few words, for hover titles and tables (the terminal waterfall's words).
 import type { RequestRecord } from '../../../model/records.ts';
+import { outcomeText as words } from '../../format.ts';
 
-export function outcomeText(record: Pick<RequestRecord, 'outcome' | 'status'>): string {
-  switch (record.outcome.kind) {
-    case 'ok':
-      return `${record.status ?? 'ok'}`;
-    case 'http-error':
-      return `${record.outcome.status} ✗`;
-    case 'network-error':
-      return `✗ ${record.outcome.code}`;
-    case 'timeout':
-      return '✗ timeout';
-  }
-}
+export const outcomeText = (record: Pick<RequestRecord, 'outcome' | 'status'>): string => words(record, 'ok');
