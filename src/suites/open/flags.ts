@@ -8,6 +8,7 @@ import { endpoint } from '../load/flags.ts';
 export const OPEN_FLAGS = {
   'open-endpoint': { type: 'string' },
   'open-arrivals': { type: 'string' },
+  'open-burstiness': { type: 'string' },
   'open-seed': { type: 'string' },
   'open-start-rate': { type: 'string' },
   'open-max-rate': { type: 'string' },
@@ -19,7 +20,8 @@ export const OPEN_FLAGS = {
 const d = OPEN_DEFAULTS;
 export const OPEN_HELP = `  --open-endpoint PATH   open loop: delay-server path (default: ${d.endpoint})
   --open-arrivals KIND   open loop: ${ARRIVALS.join(' | ')} (default: ${d.arrivals})
-  --open-seed N          open loop: seed of the Poisson arrivals (default: ${d.seed})
+  --open-burstiness B    open loop: gamma arrivals' shape, 1 = Poisson, < 1 burstier (default: ${d.burstiness})
+  --open-seed N          open loop: seed of the random arrivals (default: ${d.seed})
   --open-start-rate R    open loop: first rate, req/s; doubled each step (default: ${d.startRatePerSec})
   --open-max-rate R      open loop: last rate unless it knees first (default: ${d.maxRatePerSec})
   --open-step-s S        open loop: at most S seconds per rate step (default: ${d.stepMaxS})
@@ -30,6 +32,7 @@ export const OPEN_HELP = `  --open-endpoint PATH   open loop: delay-server path 
 export interface OpenFlagValues {
   'open-endpoint'?: string;
   'open-arrivals'?: string;
+  'open-burstiness'?: string;
   'open-seed'?: string;
   'open-start-rate'?: string;
   'open-max-rate'?: string;
@@ -46,6 +49,7 @@ export async function parseOpenFlags(values: OpenFlagValues): Promise<OpenOption
   const options: OpenOptions = {
     endpoint: values['open-endpoint'] === undefined ? d.endpoint : await endpoint(values['open-endpoint'], 'open-endpoint'),
     arrivals: get('open-arrivals', (flag, raw) => oneOf(flag, raw, ARRIVALS), d.arrivals),
+    burstiness: get('open-burstiness', positiveNumber, d.burstiness),
     seed: get('open-seed', nonNegativeInt, d.seed),
     startRatePerSec: get('open-start-rate', positiveNumber, d.startRatePerSec),
     maxRatePerSec: get('open-max-rate', positiveNumber, d.maxRatePerSec),

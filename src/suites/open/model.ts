@@ -47,7 +47,9 @@ export const OpenSectionSchema = z.object({
   generator: z.literal('in-process'),
   client: z.string(),
   endpoint: z.string(),
-  arrivals: z.enum(['constant', 'poisson']),
+  arrivals: z.enum(['constant', 'poisson', 'gamma']),
+  /** Gamma arrivals' shape (1 = Poisson, < 1 burstier); present for gamma arrivals. */
+  burstiness: z.number().positive().optional(),
   seed: z.int(),
   maxInFlight: z.int().positive(),
   stepMaxRequests: z.int().positive(),

@@ -4,6 +4,8 @@ import type { Arrivals } from './arrivals.ts';
 export interface OpenOptions {
   endpoint: string;
   arrivals: Arrivals;
+  /** Gamma arrivals' shape: 1 is Poisson, below 1 burstier (used with arrivals 'gamma'). */
+  burstiness: number;
   seed: number;
   startRatePerSec: number;
   /** The sweep doubles the rate up to this, unless it knees first. */
@@ -17,6 +19,7 @@ export interface OpenOptions {
 export const OPEN_DEFAULTS: OpenOptions = {
   endpoint: '/delay/0.05',
   arrivals: 'poisson',
+  burstiness: 1,
   seed: 1,
   startRatePerSec: 100,
   maxRatePerSec: 12_800,

@@ -23,6 +23,8 @@ export interface Completion {
 export interface ScheduleOptions {
   ratePerSec: number;
   arrivals: Arrivals;
+  /** Gamma arrivals' shape (default 1). */
+  burstiness?: number;
   seed: number;
   /** No request is scheduled at or beyond this many ms after the first. */
   maxDurationMs: number;
@@ -48,7 +50,7 @@ export async function runSchedule(
   send: (index: number) => Promise<SendOutcome>,
   onComplete: (completion: Completion) => void,
 ): Promise<ScheduleResult> {
-  const nextGap = arrivalGaps(options.arrivals, options.ratePerSec, options.seed);
+  const nextGap = arrivalGaps(options.arrivals, options.ratePerSec, options.seed, options.burstiness);
   const startMs = clock.now();
   const pending = new Set<Promise<void>>();
   let scheduled = 0;

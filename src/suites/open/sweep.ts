@@ -25,6 +25,7 @@ export function emptyOpenSection(options: OpenSweepOptions, server?: OpenSection
     client: options.client,
     endpoint: options.endpoint,
     arrivals: options.arrivals,
+    ...(options.arrivals === 'gamma' ? { burstiness: options.burstiness } : {}),
     seed: options.seed,
     maxInFlight: options.maxInFlight,
     stepMaxRequests: options.stepMaxRequests,
@@ -54,6 +55,7 @@ export async function runOpenSweep(options: OpenSweepOptions, section: OpenSecti
     url,
     ratePerSec,
     arrivals: options.arrivals,
+    burstiness: options.burstiness,
     // Each step draws its own arrivals from the same seed: reproducible, and steps do not depend on each other.
     seed: options.seed,
     maxDurationMs,

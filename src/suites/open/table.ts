@@ -58,7 +58,7 @@ export function renderOpenTable(section: OpenSection): string {
   }
   const rule = section.kneeRule;
   const lines = [
-    `Open loop (${section.arrivals} arrivals, seed ${section.seed}, client ${section.client}, in-process${serverWhere(section)}) on ${section.endpoint}: ` +
+    `Open loop (${section.arrivals} arrivals${section.burstiness === undefined ? '' : `, burstiness ${section.burstiness}`}, seed ${section.seed}, client ${section.client}, in-process${serverWhere(section)}) on ${section.endpoint}: ` +
       `steps of at most ${section.stepMaxS} s or ${section.stepMaxRequests} requests, at most ${section.maxInFlight} in flight; time scale ${section.timeScale}.`,
   ];
   if (section.steps.length > 0) lines.push(table.toString());

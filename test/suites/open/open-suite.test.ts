@@ -15,6 +15,7 @@ test('a two-step open-loop sweep measures from intended and actual start', async
       timeScale: 0.1,
       endpoint: '/delay/0.05',
       arrivals: 'constant' as const,
+      burstiness: 1,
       seed: 3,
       startRatePerSec: 50,
       maxRatePerSec: 100,
