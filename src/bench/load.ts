@@ -78,22 +78,21 @@ export async function loadBenchFile(file: string): Promise<LoadedFixture> {
   ) as Record<string, { run: VariantSpec['run']; ideal?: IdealSchedule }>;
   const clash = Object.keys(variants).find((name) => (bench.strategies ?? []).includes(name as StrategyName));
   if (clash) throw new InputError(`bench file ${file}: variant "${clash}" has the name of a strategy it also runs; rename the variant`);
-  const urls = bench.fixture
-    ? await loadFixture(resolve(dirname(file), bench.fixture)).then(
-        (fixture) => ({
-          name: bench.name,
-          urls: fixture.paths,
-          concurrency: fixture.concurrency,
-          ...((bench.description ?? fixture.description) ? { description: bench.description ?? fixture.description } : {}),
-        }),
-        (error: unknown) => {
-          throw new InputError(`bench file ${file}: fixture: ${error instanceof Error ? error.message : String(error)}`);
-        },
-      )
-    : { name: bench.name, urls: bench.urls ?? [], ...(bench.description ? { description: bench.description } : {}) };
-  // The bench's own k values win over its URL file's.
-  const fixture = parseFixture({ ...urls, ...(bench.concurrency ? { concurrency: bench.concurrency } : {}) }, `bench file ${file}`, bench.name, file);
+  // URLs inline or from a URL-set file beside the bench; the bench's own description and k values win.
+  const named = bench.fixture ? await loadNamedFixture(file, bench.fixture) : null;
+  const description = bench.description ?? named?.description;
+  const concurrency = bench.concurrency ?? named?.concurrency;
+  const set = { name: bench.name, urls: named?.paths ?? bench.urls ?? [], ...(description ? { description } : {}), ...(concurrency ? { concurrency } : {}) };
+  const fixture = parseFixture(set, `bench file ${file}`, bench.name, file);
   return { ...fixture, strategies: bench.strategies ?? [], variants, ...(bench.server ? { server: bench.server } : {}) };
+}
+
+async function loadNamedFixture(file: string, relative: string): Promise<LoadedFixture> {
+  try {
+    return await loadFixture(resolve(dirname(file), relative));
+  } catch (error) {
+    throw new InputError(`bench file ${file}: fixture: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 async function importBench(file: string): Promise<unknown> {

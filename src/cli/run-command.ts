@@ -1,7 +1,7 @@
 // `fanout-bench run`: flags → validated options → runBench → report files, stdout and exit code.
 import { dirname, join } from 'node:path';
 import { CLIENT_NAMES } from '../clients/names.ts';
-import { loadFixture } from '../run/fixtures.ts';
+import { loadFixture, type LoadedFixture } from '../run/fixtures.ts';
 import type { Report } from '../model/report.ts';
 import type { RunOptions } from '../run/run-bench.ts';
 import { DEFAULT_URL_FILES, RUN_DEFAULTS } from '../run/defaults.ts';
@@ -57,6 +57,12 @@ ${RESILIENCE_HELP}${REMOTE_LOAD_HELP}${Object.values(registry).map((suite) => su
 ${RUN_GATE_HELP}  --help                 this text
 `;
 
+/** Bench files named by paths or globs, loaded (the loader, and tsx for .ts files, only when there are some). */
+async function loadBenches(patterns: string[]): Promise<LoadedFixture[]> {
+  const { findBenchFiles, loadBenchFile } = await import('../bench/load.ts');
+  return Promise.all((await findBenchFiles(patterns)).map(loadBenchFile));
+}
+
 /** Every suite's options from its flags; the default run (no --suite) gets each suite's short pass. */
 async function parseSuiteOptions(values: FlagValues, quick: boolean, maxRatePerSec: number | undefined): Promise<Partial<SuiteOptions>> {
   const entries = await Promise.all(Object.entries(suiteRegistry).map(async ([name, suite]) => [name, await suite.parseOptions(values, quick)] as const));
@@ -102,10 +108,9 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     ? listOf('strategies', values.strategies, (name) => oneOf('strategies', name, STRATEGY_NAMES as StrategyName[]))
     : [...DEFAULT_STRATEGIES];
   // Bench files (paths or globs) and URL files; with neither, the lesson's and the agent's URL sets.
-  const benchFiles = positionals.length > 0 ? await (await import('../bench/load.ts')).findBenchFiles(positionals) : [];
-  const files = values.urls ? listOf('urls', values.urls, (file) => file) : benchFiles.length > 0 ? [] : DEFAULT_URL_FILES;
-  const { loadBenchFile } = benchFiles.length > 0 ? await import('../bench/load.ts') : { loadBenchFile: null };
-  const fixtures = [...(await Promise.all(files.map(loadFixture))), ...(loadBenchFile ? await Promise.all(benchFiles.map(loadBenchFile)) : [])];
+  const benches = positionals.length > 0 ? await loadBenches(positionals) : [];
+  const files = values.urls ? listOf('urls', values.urls, (file) => file) : benches.length > 0 ? [] : DEFAULT_URL_FILES;
+  const fixtures = [...(await Promise.all(files.map(loadFixture))), ...benches];
   const names = fixtures.map((f) => f.name);
   const clash = names.find((name, i) => names.indexOf(name) !== i);
   if (clash) throw new InputError(`two URL sets or benches are both named "${clash}"; give one a different "name"`);

@@ -1,6 +1,7 @@
 // Per-server state of the simulated LLM API: resolved presets, rate limits per key, load per model.
 import { ModelBatch } from './batch.ts';
 import { latencyParamsSchema, PRESET_NAMES, PRESETS, type LatencyParams, type PresetName } from './presets.ts';
+import { checkLlmOptions } from './check-options.ts';
 import { RateLimiter } from './rate-limit.ts';
 
 export interface LlmOptions {
@@ -29,13 +30,10 @@ export interface LlmState {
 }
 
 export function createLlmState(options: LlmOptions, timeScale: number): LlmState {
+  checkLlmOptions(options);
   const rpm = options.rpm ?? LLM_DEFAULTS.rpm;
   const tpm = options.tpm ?? LLM_DEFAULTS.tpm;
-  for (const [name, value] of [['llm.rpm', rpm], ['llm.tpm', tpm]] as const) {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
-  }
   const maxOutputTokens = options.maxOutputTokens ?? LLM_DEFAULTS.maxOutputTokens;
-  if (!Number.isInteger(maxOutputTokens) || maxOutputTokens < 1) throw new RangeError(`llm.maxOutputTokens must be a positive integer, got ${maxOutputTokens}`);
   const presets = {} as Record<PresetName, LatencyParams>;
   const batches = {} as Record<PresetName, ModelBatch>;
   for (const name of PRESET_NAMES) {

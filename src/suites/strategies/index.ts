@@ -6,8 +6,8 @@ import type { StrategyName } from '../../strategies/index.ts';
 import type { AttemptOptions } from '../../request/attempt.ts';
 import type { RetryPolicy } from '../../request/retry.ts';
 import { runStrategyRow } from './run-row.ts';
-import { planRows, rowLabel } from './plan.ts';
-import { runVariantRow, type RunRecorder } from '../../bench/variant-row.ts';
+import { planRows, rowLabel, type StrategyRow } from './plan.ts';
+import { runVariantRow, VARIANT_CLIENT, type RunRecorder } from '../../bench/variant-row.ts';
 import type { Slo } from '../../llm/slo.ts';
 import type { BenchServerOptions } from '../../bench/definition.ts';
 
@@ -57,84 +57,96 @@ export async function runStrategySuite(options: StrategySuiteOptions): Promise<{
   const rows = planRows(options.fixtures, options.strategies, options.concurrency, options.baseUrl);
   const results: StrategyResult[] = [];
   const errors: StrategyError[] = [];
-  const runsPerRow = options.iterations + options.warmup;
   for (const fixture of options.fixtures) {
-    const fixtureResults: Omit<StrategyResult, 'speedup'>[] = [];
-    const fixtureErrors: StrategyError[] = [];
     // A bench with server settings of its own runs against a server of its own.
     if (fixture.server && !options.startServer) throw new Error(`bench ${fixture.name} needs a server of its own, which this target cannot start`);
     const ownServer = fixture.server && options.startServer ? await options.startServer(fixture.server) : null;
-    const origin = new URL(ownServer?.url ?? options.baseUrl).origin;
-    const requestsReceived = ownServer ? () => ownServer.requestsReceived() : options.variants?.serverRequestsReceived;
+    let fixtureRows: { results: Omit<StrategyResult, 'speedup'>[]; errors: StrategyError[] };
     try {
-    for (const [i, planned] of rows.entries()) {
-      if (planned.fixture !== fixture.name) continue;
-      const row = ownServer ? { ...planned, urls: fixture.paths.map((path) => `${origin}${path}`) } : planned;
-      if (options.signal?.aborted) break;
-      const label = rowLabel(row);
-      options.onProgress?.({ kind: 'row-start', label, row: i, rows: rows.length, runsPerRow });
-      let run = 0;
-      try {
-        fixtureResults.push(
-          await runStrategyRow(row, {
-            client: options.client,
-            iterations: options.iterations,
-            warmup: options.warmup,
-            timeoutMs: options.timeoutMs,
-            ...(options.retry ? { retry: options.retry } : {}),
-            ...(options.beforeTry ? { beforeTry: options.beforeTry } : {}),
-            ...(options.signal ? { signal: options.signal } : {}),
-            onRun: ({ wallMs }) => options.onProgress?.({ kind: 'run', label, row: i, rows: rows.length, run: ++run, runsPerRow, wallMs }),
-          }),
-        );
-      } catch (error) {
-        if (options.signal?.aborted) break;
-        fixtureErrors.push({
-          fixture: row.fixture,
-          name: row.strategy,
-          concurrency: row.concurrency,
-          client: options.client,
-          error: error instanceof Error ? error.message : String(error),
-        });
-      }
-    }
-    for (const [name, spec] of Object.entries(fixture.variants ?? {})) {
-      if (options.signal?.aborted) break;
-      const label = `${fixture.name}/${name}`;
-      options.onProgress?.({ kind: 'row-start', label, row: rows.length, rows: rows.length, runsPerRow });
-      let run = 0;
-      try {
-        if (!options.variants) throw new Error('variants need a request recorder');
-        fixtureResults.push(
-          await runVariantRow({
-            bench: fixture.name,
-            name,
-            spec,
-            baseUrl: origin,
-            urls: fixture.paths.map((path) => `${origin}${path}`),
-            iterations: options.iterations,
-            warmup: options.warmup,
-            variantTimeoutMs: options.variants.timeoutMs,
-            ...(options.variants.slo ? { slo: options.variants.slo } : {}),
-            recorder: options.variants.recorder,
-            ...(requestsReceived ? { serverRequestsReceived: requestsReceived } : {}),
-            ...(options.signal ? { signal: options.signal } : {}),
-            onRun: ({ wallMs }) => options.onProgress?.({ kind: 'run', label, row: rows.length, rows: rows.length, run: ++run, runsPerRow, wallMs }),
-          }),
-        );
-      } catch (error) {
-        if (options.signal?.aborted) break;
-        fixtureErrors.push({ fixture: fixture.name, name, concurrency: null, client: 'own code', error: error instanceof Error ? error.message : String(error) });
-      }
-    }
+      fixtureRows = await runFixtureRows(fixture, rows, options, ownServer);
     } finally {
       await ownServer?.close();
     }
-    const done = withSpeedup(fixtureResults);
+    const done = withSpeedup(fixtureRows.results);
     results.push(...done);
-    errors.push(...fixtureErrors);
-    await options.onFixtureDone?.(done, fixtureErrors);
+    errors.push(...fixtureRows.errors);
+    await options.onFixtureDone?.(done, fixtureRows.errors);
     if (options.signal?.aborted) break;
+  }
+  return { results, errors };
+}
+
+/** One URL set's rows: its strategies, then its variants, against `ownServer` when it has one. */
+async function runFixtureRows(
+  fixture: LoadedFixture,
+  rows: readonly StrategyRow[],
+  options: StrategySuiteOptions,
+  ownServer: FixtureServer | null,
+): Promise<{ results: Omit<StrategyResult, 'speedup'>[]; errors: StrategyError[] }> {
+  const results: Omit<StrategyResult, 'speedup'>[] = [];
+  const errors: StrategyError[] = [];
+  const runsPerRow = options.iterations + options.warmup;
+  // Origin + path, never URL resolution: a path can only ever name a resource on the target.
+  const origin = new URL(ownServer?.url ?? options.baseUrl).origin;
+  const urls = fixture.paths.map((path) => `${origin}${path}`);
+  const progress = (label: string, row: number) => {
+    let run = 0;
+    options.onProgress?.({ kind: 'row-start', label, row, rows: rows.length, runsPerRow });
+    return ({ wallMs }: { wallMs: number }) => options.onProgress?.({ kind: 'run', label, row, rows: rows.length, run: ++run, runsPerRow, wallMs });
+  };
+  const failed = (name: string, concurrency: number | null, client: string, error: unknown): void => {
+    errors.push({ fixture: fixture.name, name, concurrency, client, error: error instanceof Error ? error.message : String(error) });
+  };
+  for (const [i, planned] of rows.entries()) {
+    if (planned.fixture !== fixture.name) continue;
+    if (options.signal?.aborted) return { results, errors };
+    const row = { ...planned, urls };
+    const onRun = progress(rowLabel(row), i);
+    try {
+      results.push(
+        await runStrategyRow(row, {
+          client: options.client,
+          iterations: options.iterations,
+          warmup: options.warmup,
+          timeoutMs: options.timeoutMs,
+          ...(options.retry ? { retry: options.retry } : {}),
+          ...(options.beforeTry ? { beforeTry: options.beforeTry } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+          onRun,
+        }),
+      );
+    } catch (error) {
+      if (options.signal?.aborted) return { results, errors };
+      failed(row.strategy, row.concurrency, options.client, error);
+    }
+  }
+  const requestsReceived = ownServer ? () => ownServer.requestsReceived() : options.variants?.serverRequestsReceived;
+  for (const [name, spec] of Object.entries(fixture.variants ?? {})) {
+    if (options.signal?.aborted) break;
+    const onRun = progress(`${fixture.name}/${name}`, rows.length);
+    try {
+      if (!options.variants) throw new Error('variants need a request recorder');
+      results.push(
+        await runVariantRow({
+          bench: fixture.name,
+          name,
+          spec,
+          baseUrl: origin,
+          urls,
+          iterations: options.iterations,
+          warmup: options.warmup,
+          variantTimeoutMs: options.variants.timeoutMs,
+          ...(options.variants.slo ? { slo: options.variants.slo } : {}),
+          recorder: options.variants.recorder,
+          ...(requestsReceived ? { serverRequestsReceived: requestsReceived } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+          onRun,
+        }),
+      );
+    } catch (error) {
+      if (options.signal?.aborted) break;
+      failed(name, null, VARIANT_CLIENT, error);
+    }
   }
   return { results, errors };
 }

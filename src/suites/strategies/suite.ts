@@ -51,49 +51,49 @@ export const strategySuite = {
     const recorder = hasVariants ? (await import('../../record/index.ts')).createRecorder() : null;
     recorder?.start();
     try {
-    await runStrategySuite({
-      baseUrl: ctx.baseUrl,
-      fixtures: common.fixtures,
-      strategies: common.strategies,
-      concurrency: common.concurrency,
-      client: common.client,
-      iterations: common.iterations,
-      warmup: common.warmup,
-      timeoutMs: common.timeoutMs,
-      retry: { ...RETRY_DEFAULTS, ...common.retry, seed: common.seed ?? 1 },
-      ...(common.rateCapPerSec === undefined ? {} : { beforeTry: createRateGate(common.rateCapPerSec) }),
-      ...(common.signal ? { signal: common.signal } : {}),
-      onProgress: (event) =>
-        ctx.progress(
-          `[${event.row + 1}/${event.rows}] ${event.label}  ` +
-            (event.kind === 'row-start' ? 'starting…' : `run ${event.run}/${event.runsPerRow}  last ${event.wallMs.toFixed(1)} ms`),
-        ),
-      // A bench with server settings gets a delay server of its own, at the run's time scale and seed.
-      ...(common.target === undefined
-        ? {
-            startServer: async (settings) =>
-              (await import('../../server/index.ts')).startDelayServer({
-                timeScale: common.timeScale * (settings.timeScale ?? 1),
-                seed: common.seed ?? 1,
-                ...(settings.llm ? { llm: settings.llm } : {}),
-              }),
-          }
-        : {}),
-      ...(recorder
-        ? {
-            variants: {
-              recorder,
-              timeoutMs: ctx.options.variantTimeoutMs,
-              ...(ctx.options.slo ? { slo: ctx.options.slo } : {}),
-              ...(ctx.serverRequestsReceived ? { serverRequestsReceived: ctx.serverRequestsReceived } : {}),
-            },
-          }
-        : {}),
-      onFixtureDone: async (results, errors) => {
-        ctx.addRows(results, errors);
-        await ctx.save();
-      },
-    });
+      await runStrategySuite({
+        baseUrl: ctx.baseUrl,
+        fixtures: common.fixtures,
+        strategies: common.strategies,
+        concurrency: common.concurrency,
+        client: common.client,
+        iterations: common.iterations,
+        warmup: common.warmup,
+        timeoutMs: common.timeoutMs,
+        retry: { ...RETRY_DEFAULTS, ...common.retry, seed: common.seed ?? 1 },
+        ...(common.rateCapPerSec === undefined ? {} : { beforeTry: createRateGate(common.rateCapPerSec) }),
+        ...(common.signal ? { signal: common.signal } : {}),
+        onProgress: (event) =>
+          ctx.progress(
+            `[${event.row + 1}/${event.rows}] ${event.label}  ` +
+              (event.kind === 'row-start' ? 'starting…' : `run ${event.run}/${event.runsPerRow}  last ${event.wallMs.toFixed(1)} ms`),
+          ),
+        // A bench with server settings gets a delay server of its own, at the run's time scale and seed.
+        ...(common.target === undefined
+          ? {
+              startServer: async (settings) =>
+                (await import('../../server/index.ts')).startDelayServer({
+                  timeScale: common.timeScale * (settings.timeScale ?? 1),
+                  seed: common.seed ?? 1,
+                  ...(settings.llm ? { llm: settings.llm } : {}),
+                }),
+            }
+          : {}),
+        ...(recorder
+          ? {
+              variants: {
+                recorder,
+                timeoutMs: ctx.options.variantTimeoutMs,
+                ...(ctx.options.slo ? { slo: ctx.options.slo } : {}),
+                ...(ctx.serverRequestsReceived ? { serverRequestsReceived: ctx.serverRequestsReceived } : {}),
+              },
+            }
+          : {}),
+        onFixtureDone: async (results, errors) => {
+          ctx.addRows(results, errors);
+          await ctx.save();
+        },
+      });
     } finally {
       recorder?.stop();
     }
