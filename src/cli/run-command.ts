@@ -20,7 +20,6 @@ import type { AnySuite, FlagTable, FlagValues } from '../suites/suite.ts';
 import { assertOutputWritable } from './output-dir.ts';
 import { capOpenRates, LOAD_SUITES, parseRemoteLoadFlags, REMOTE_LOAD_FLAGS, REMOTE_LOAD_HELP, remoteLoadStatement } from './remote-load-flags.ts';
 
-export { DEFAULT_URL_FILES, RUN_DEFAULTS } from '../run/defaults.ts';
 
 /** Every registered suite's flags, spread into run's flag table. */
 const suiteFlags = (registry: Record<string, AnySuite>): FlagTable => Object.assign({}, ...Object.values(registry).map((suite) => suite.flags)) as FlagTable;
@@ -114,7 +113,7 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
   const names = fixtures.map((f) => f.name);
   const clash = names.find((name, i) => names.indexOf(name) !== i);
   if (clash) throw new InputError(`two URL sets or benches are both named "${clash}"; give one a different "name"`);
-  // Without --suite: the strategies plus short load and micro passes, within about a minute.
+  // Without --suite: the strategies plus short load and micro passes.
   const defaultRun = values.suite === undefined;
   // Another target (--target) gets the strategies only, unless other suites are asked for by name.
   const defaultSuites: string[] = values.target === undefined ? DEFAULT_SUITES : ['strategies'];

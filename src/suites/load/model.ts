@@ -1,4 +1,4 @@
-// The load suite's section of the result model (closed loop, autocannon): see src/model.ts.
+// The load suite's section of the result model (closed loop, autocannon): composed into the report by src/model/report.ts.
 import { z } from 'zod';
 import { GeneratorBoundFields } from '../../model/bottleneck.ts';
 

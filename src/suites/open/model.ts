@@ -1,4 +1,4 @@
-// The open-loop suite's section of the result model: see src/model.ts.
+// The open-loop suite's section of the result model: composed into the report by src/model/report.ts.
 import { z } from 'zod';
 import { GeneratorBoundFields } from '../../model/bottleneck.ts';
 import { LatencySummaryMsSchema } from '../load/model.ts';
