@@ -20,6 +20,8 @@ export interface ClientRequest {
   method?: string;
   /** Extra request headers (the harness marks warm-up requests with one). */
   headers?: Record<string, string>;
+  /** A request body (a URL set's JSON, serialized); `headers` carry its content-type. */
+  body?: string;
 }
 
 export interface ClientSession {

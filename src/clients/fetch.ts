@@ -5,9 +5,9 @@ export const fetchClient = {
   description: "Node's global fetch (its bundled undici, default keep-alive dispatcher)",
   open() {
     return {
-      async request({ url, signal, method = 'GET', headers }) {
+      async request({ url, signal, method = 'GET', headers, body }) {
         const startMs = now();
-        const res = await fetch(url, { method, signal, ...(headers ? { headers } : {}) });
+        const res = await fetch(url, { method, signal, ...(headers ? { headers } : {}), ...(body === undefined ? {} : { body }) });
         const firstByteMs = now();
         let bytes = 0;
         if (res.body) for await (const chunk of res.body) bytes += chunk.byteLength;

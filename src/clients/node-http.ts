@@ -13,7 +13,7 @@ export const nodeHttpClient = {
 
 /** One request through a node:http Agent, body read whole; shared by the keep-alive and per-request-socket stacks. */
 export function requestThrough(agent: http.Agent): (request: ClientRequest) => Promise<ClientResponse> {
-  return ({ url, signal, method = 'GET', headers }) =>
+  return ({ url, signal, method = 'GET', headers, body }) =>
     new Promise<ClientResponse>((resolve, reject) => {
       const startMs = now();
       const req = http.request(url, { agent, method, signal, ...(headers ? { headers } : {}) }, (res) => {
@@ -26,6 +26,7 @@ export function requestThrough(agent: http.Agent): (request: ClientRequest) => P
         });
       });
       req.on('error', (error) => reject(signal.aborted ? signal.reason : error));
-      req.end();
+      // end(body) before the headers are sent: node sets Content-Length from it.
+      req.end(body);
     });
 }

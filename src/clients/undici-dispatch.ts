@@ -11,7 +11,7 @@ export const undiciDispatchClient = {
   open({ connections }) {
     const agent = new Agent({ connections, keepAliveTimeout: 30_000, pipelining: 1 });
     return {
-      request: ({ url, signal, method = 'GET', headers }) =>
+      request: ({ url, signal, method = 'GET', headers, body }) =>
         new Promise<ClientResponse>((resolve, reject) => {
           const { origin, path } = splitUrl(url);
           const startMs = now();
@@ -25,7 +25,7 @@ export const undiciDispatchClient = {
           const settle = (): void => signal.removeEventListener('abort', onAbort);
           signal.addEventListener('abort', onAbort, { once: true });
           agent.dispatch(
-            { origin, path, method: method as Dispatcher.HttpMethod, ...(headers ? { headers } : {}) },
+            { origin, path, method: method as Dispatcher.HttpMethod, ...(headers ? { headers } : {}), ...(body === undefined ? {} : { body }) },
             {
               onRequestStart(ctl) {
                 controller = ctl;

@@ -49,7 +49,7 @@ export const RequestRecordSchema = z.object({
   attempts: z.int().positive().optional(),
   /** Every try before the final one, in order. */
   failedAttempts: z.array(FailedAttemptSchema).optional(),
-  /** Requests recorded from a variant (user code): the method it used. */
+  /** The method used: by a variant (user code), or by a URL set's request entry. */
   method: z.string().optional(),
   /** Still in flight when the variant's promise settled: not awaited by the code under test. Its end is
    *  the settle time and its outcome network-error LEAKED; nothing after that was observed. */

@@ -54,6 +54,7 @@ export async function runStrategyRow(row: StrategyRow, options: RowOptions): Pro
       ...(warmup ? { headers: WARMUP_REQUEST_HEADERS } : {}),
       // Run n of every row of a URL set sends the same ids, so keyed faults hit every strategy alike.
       requestIdPrefix: warmup ? `w${runs.length}:` : `${runs.length - options.warmup}:`,
+      ...(row.requests ? { requests: row.requests } : {}),
       ...(retries && options.retry ? { retry: options.retry } : {}),
       signal: rowAbort.signal,
       ...(options.beforeTry ? { beforeTry: options.beforeTry } : {}),
