@@ -1,6 +1,6 @@
 // Through the module object, not a named import, so interceptors that patch http.request (nock) see our calls.
 import http from 'node:http';
-import { finishedResponse, now, type Client, type ClientRequest, type ClientResponse } from './client.ts';
+import { ChunkCollector, finishedResponse, isEventStream, now, type Client, type ClientRequest, type ClientResponse } from './client.ts';
 
 export const nodeHttpClient = {
   name: 'node-http',
@@ -19,10 +19,14 @@ export function requestThrough(agent: http.Agent): (request: ClientRequest) => P
       const req = http.request(url, { agent, method, signal, ...(headers ? { headers } : {}) }, (res) => {
         const firstByteMs = now();
         let bytes = 0;
-        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        const stream = isEventStream(res.headers['content-type']) ? new ChunkCollector() : null;
+        res.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          stream?.add(chunk);
+        });
         res.on('error', reject);
         res.on('end', () => {
-          resolve(finishedResponse(res.statusCode ?? 0, bytes, startMs, firstByteMs, res.headers));
+          resolve(finishedResponse(res.statusCode ?? 0, bytes, startMs, firstByteMs, res.headers, stream?.finish()));
         });
       });
       req.on('error', (error) => reject(signal.aborted ? signal.reason : error));

@@ -1,5 +1,5 @@
 import { Agent, type Dispatcher } from 'undici';
-import { finishedResponse, now, type Client, type ClientResponse, type HeaderMap } from './client.ts';
+import { ChunkCollector, finishedResponse, isEventStream, now, type Client, type ClientResponse, type HeaderMap } from './client.ts';
 
 /**
  * undici's dispatch() with a minimal handler: no Readable body stream and no promise per chunk,
@@ -20,6 +20,7 @@ export const undiciDispatchClient = {
           let bytes = 0;
           // Kept by reference, read only if the harness asks (Retry-After): no copy per request.
           let responseHeaders: HeaderMap = {};
+          let stream: ChunkCollector | null = null;
           let controller: Dispatcher.DispatchController | undefined;
           const onAbort = (): void => controller?.abort(signal.reason);
           const settle = (): void => signal.removeEventListener('abort', onAbort);
@@ -35,13 +36,15 @@ export const undiciDispatchClient = {
                 firstByteMs = now();
                 status = statusCode;
                 responseHeaders = headers as HeaderMap;
+                if (isEventStream(responseHeaders['content-type'])) stream = new ChunkCollector();
               },
               onResponseData(_ctl, chunk) {
                 bytes += chunk.length;
+                stream?.add(chunk);
               },
               onResponseEnd() {
                 settle();
-                resolve(finishedResponse(status, bytes, startMs, firstByteMs, responseHeaders));
+                resolve(finishedResponse(status, bytes, startMs, firstByteMs, responseHeaders, stream?.finish()));
               },
               onResponseError(_ctl, error) {
                 settle();

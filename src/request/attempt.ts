@@ -3,7 +3,7 @@
 // failure as real client code would.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ClientResponse, ClientSession } from '../clients/index.ts';
-import type { ClientRequest } from '../clients/client.ts';
+import type { ClientRequest, StreamChunk } from '../clients/client.ts';
 import type { FailedAttempt, Outcome, RequestRecord } from '../model/records.ts';
 import { REQUEST_ID_HEADER } from '../protocol/headers.ts';
 import type { Attempt } from '../strategies/index.ts';
@@ -65,6 +65,15 @@ export interface RunRecorder {
   attempt: Attempt;
   records: RequestRecord[];
   counters: TryCounters;
+  /** Streamed answers (text/event-stream) with their chunks' text, to be measured after the run. */
+  streams: CapturedStream[];
+}
+
+/** A streamed answer's chunks, times from the run's start; `sendMs` is when its final try was sent. */
+export interface CapturedStream {
+  index: number;
+  sendMs: number;
+  chunks: StreamChunk[];
 }
 
 interface Try {
@@ -82,6 +91,7 @@ export function recordingAttempt(
   options: AttemptOptions = {},
 ): RunRecorder {
   const records: RequestRecord[] = [];
+  const streams: CapturedStream[] = [];
   const counters: TryCounters = {
     tries: 0,
     retries: 0,
@@ -189,6 +199,11 @@ export function recordingAttempt(
     }
     if (serverDelayMs !== undefined) record.serverDelayMs = serverDelayMs;
     if (spec) record.method = spec.method;
+    if (res?.chunks) {
+      const chunks = res.chunks.map((chunk) => ({ atMs: rel(chunk.atMs), bytes: chunk.bytes, text: chunk.text }));
+      record.chunks = chunks.map(({ atMs, bytes }) => ({ atMs, bytes }));
+      streams.push({ index, sendMs: rel(last.startMs), chunks });
+    }
     if (failed.length > 0) {
       record.attempts = failed.length + 1;
       record.failedAttempts = failed;
@@ -197,7 +212,7 @@ export function recordingAttempt(
     if (last.outcome.kind !== 'ok') throw new RequestFailure(url, last.outcome);
     return res;
   };
-  return { attempt, records, counters };
+  return { attempt, records, counters, streams };
 }
 
 function networkErrorOf(error: unknown): { code: string; message: string } {

@@ -30,7 +30,7 @@ export const strategySuite = {
   --slo LIST             SLOs for streamed LLM answers in ms, e.g. ttft:500,tpot:50,e2e:3000 (also itl):
                          goodput = the share of requests meeting every one, and good requests per second
 `,
-  defaults: () => ({ variantTimeoutMs: VARIANT_TIMEOUT_MS, slo: null }),
+  defaults: (): StrategiesOptions => ({ variantTimeoutMs: VARIANT_TIMEOUT_MS, slo: null }),
   parseOptions(values) {
     const raw = values['variant-timeout-ms'];
     const slo = values.slo;
@@ -63,6 +63,7 @@ export const strategySuite = {
         retry: { ...RETRY_DEFAULTS, ...common.retry, seed: common.seed ?? 1 },
         ...(common.rateCapPerSec === undefined ? {} : { beforeTry: createRateGate(common.rateCapPerSec) }),
         ...(common.signal ? { signal: common.signal } : {}),
+        ...(ctx.options.slo ? { slo: ctx.options.slo } : {}),
         onProgress: (event) =>
           ctx.progress(
             `[${event.row + 1}/${event.rows}] ${event.label}  ` +
