@@ -282,6 +282,15 @@ export const RunConfigSchema = z.object({
       backoffMaxMs: z.number().nonnegative(),
     })
     .optional(),
+  /** The simulated LLM API of the run's own delay server, when run was given --llm-* flags. */
+  llm: z
+    .object({
+      rpm: z.int().nonnegative().optional(),
+      tpm: z.int().nonnegative().optional(),
+      preset: z.string().optional(),
+      maxOutputTokens: z.int().positive().optional(),
+    })
+    .optional(),
 });
 export type RunConfig = z.infer<typeof RunConfigSchema>;
 

@@ -117,6 +117,7 @@ export const strategySuite = {
     lines.push(
       `${iterations} measured runs per row after ${warmup} warm-up; ok/failed counts requests over all measured runs; client ${client}; time scale ${timeScale}.`,
     );
+    if (report.config.llm) lines.push(`the run's server: LLM settings ${JSON.stringify(report.config.llm)} (--llm-*).`);
     for (const fixture of report.fixtures) {
       if (fixture.server) lines.push(`${fixture.name}: a server of its own at time scale ${fixture.server.timeScale}${fixture.server.llm ? `, LLM limits ${JSON.stringify(fixture.server.llm)}` : ''}.`);
     }
