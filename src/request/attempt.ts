@@ -100,11 +100,13 @@ export function recordingAttempt(
   };
   const rel = (ms: number): number => ms - runStartMs;
 
-  // An entry's own headers first: the harness's (warm-up mark, request id) are added on top.
+  // An entry's own headers first: the harness's (warm-up mark, request id) are added on top. Plain
+  // path entries build exactly the object they always did.
   const headersFor = (index: number, tryNumber: number): Record<string, string> | undefined => {
     const own = options.requests?.[index]?.headers;
     if (options.requestIdPrefix === undefined) return own ? { ...own, ...options.headers } : options.headers;
-    return { ...own, ...options.headers, [REQUEST_ID_HEADER]: `${options.requestIdPrefix}${index}.${tryNumber}` };
+    const id = `${options.requestIdPrefix}${index}.${tryNumber}`;
+    return own ? { ...own, ...options.headers, [REQUEST_ID_HEADER]: id } : { ...options.headers, [REQUEST_ID_HEADER]: id };
   };
 
   const tries = deadlines(timeoutMs, options.signal);
