@@ -77,3 +77,17 @@ test('warm-up runs spend no quota: with 3 requests a minute for the key, the mea
   assert.ok(limited.every((r) => r.serverDelayMs === undefined && r.stream === undefined));
   assert.equal(row?.idealMs, Math.max(...row!.timeline.map((r) => r.serverDelayMs ?? 0)));
 });
+
+test('an error event inside a stream is a stream error; a stream cut mid-answer is a network error without stream metrics', async () => {
+  const faulty = (fault: string): UrlEntry => ({ ...(openaiStream as Exclude<UrlEntry, string>), headers: { ...headers, 'x-fanout-llm-fault': fault } });
+  const fixture = parseFixture({ name: 'faults', urls: [faulty('error@2'), faulty('disconnect@2'), openaiStream] }, 'test', 'faults');
+  const report = await runBench({ ...common, fixtures: [fixture], strategies: ['all'], iterations: 1, warmup: 0 });
+  assert.deepEqual(report.errors, []);
+  const [row] = report.strategies;
+  const [errored, cut, fine] = row!.timeline;
+  assert.match(errored?.stream?.error ?? '', /injected error after 2 tokens/);
+  assert.equal(errored?.stream?.outputTokens, 2);
+  assert.deepEqual([cut?.outcome.kind, cut?.stream], ['network-error', undefined]);
+  assert.equal(fine?.stream?.error, null);
+  assert.deepEqual([row?.llm?.streamed, row?.llm?.streamErrors], [2, 1]);
+});
