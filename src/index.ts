@@ -7,7 +7,7 @@ export { startDelayServer, DELAY_SERVER_DEFAULTS, type DelayServer, type DelaySe
 
 // Running benches.
 export { runBench, type BenchOptions, type UrlSet } from './run/bench-options.ts';
-export { defineBench, type BenchDefinition, type IdealSchedule, type Variant, type VariantContext, type VariantSpec } from './bench/definition.ts';
+export { defineBench, type BenchDefinition, type IdealSchedule, type UrlEntry, type Variant, type VariantContext, type VariantSpec } from './bench/definition.ts';
 export { loadFixture, type LoadedFixture } from './run/fixtures.ts';
 export { harnessFailures } from './run/harness-failures.ts';
 

@@ -2,6 +2,19 @@
 // `export default defineBench({...})` in bench/*.bench.ts; defineBench only checks the type.
 import type { StrategyName } from '../strategies/index.ts';
 
+/** One entry of a URL set: a path (or URL), or a request with a method, a JSON body and headers. */
+export type UrlEntry =
+  | string
+  | {
+      /** Default GET, or POST when a body is given. */
+      method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+      path: string;
+      /** Sent as JSON (content-type application/json unless `headers` name another). */
+      body?: unknown;
+      /** e.g. an `authorization` or `x-api-key` naming the simulated LLM API's rate-limit bucket. */
+      headers?: Record<string, string>;
+    };
+
 /** What a variant is handed for each run. */
 export interface VariantContext {
   /** Origin of the run's server, e.g. http://127.0.0.1:41234 — point an SDK's baseURL here. */
@@ -29,8 +42,9 @@ export interface BenchDefinition {
   /** Names the bench in tables, reports and metric ids (bench/<name>/<variant>/wallMs). */
   name: string;
   description?: string;
-  /** Paths on the run's server (or URLs, of which only path and query are kept). */
-  urls?: string[];
+  /** Paths on the run's server (or URLs, of which only path and query are kept), or requests such as
+   *  `{ path: '/v1/chat/completions', body: {...} }` for the built-in strategies; variants get the URLs. */
+  urls?: UrlEntry[];
   /** A URL-set file (JSON, as under fixtures/), relative to the bench file; instead of `urls`. */
   fixture?: string;
   variants?: Record<string, Variant | VariantSpec>;

@@ -50,7 +50,8 @@ const BenchSchema = z
   .strictObject({
     name: z.string().min(1).regex(/^[\w.-]+$/, 'letters, digits, . _ - only (it is part of metric ids)'),
     description: z.string().optional(),
-    urls: z.array(z.string()).min(1).optional(),
+    // Each entry is checked with the URL sets' rules (parseFixture), naming its field.
+    urls: z.array(z.unknown()).min(1).optional(),
     fixture: z.string().min(1).optional(),
     variants: z.record(z.string().min(1), VariantSchema).optional(),
     strategies: z.array(z.enum(STRATEGY_NAMES as [StrategyName, ...StrategyName[]])).optional(),
@@ -84,6 +85,8 @@ export async function loadBenchFile(file: string): Promise<LoadedFixture> {
   const concurrency = bench.concurrency ?? named?.concurrency;
   const set = { name: bench.name, urls: named?.paths ?? bench.urls ?? [], ...(description ? { description } : {}), ...(concurrency ? { concurrency } : {}) };
   const fixture = parseFixture(set, `bench file ${file}`, bench.name, file);
+  // A named URL-set file's request entries (method, body, headers) stay with its paths.
+  if (named?.requests) fixture.requests = named.requests;
   return { ...fixture, strategies: bench.strategies ?? [], variants, ...(bench.server ? { server: bench.server } : {}) };
 }
 

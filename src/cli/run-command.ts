@@ -18,6 +18,7 @@ import { InputError } from '../util/input-error.ts';
 import { DEFAULT_SUITES, SUITE_NAMES, suites as suiteRegistry, type SuiteName, type SuiteOptions } from '../suites/index.ts';
 import type { AnySuite, FlagTable, FlagValues } from '../suites/suite.ts';
 import { assertOutputWritable } from './output-dir.ts';
+import { LLM_RUN_HELP, LLM_SERVE_FLAGS, parseLlmRunFlags } from './llm-flags.ts';
 import { capOpenRates, LOAD_SUITES, parseRemoteLoadFlags, REMOTE_LOAD_FLAGS, REMOTE_LOAD_HELP, remoteLoadStatement } from './remote-load-flags.ts';
 
 
@@ -49,7 +50,7 @@ strategies, every request recorded without wrappers. The strategies rows of a be
   --warmup N             unmeasured runs per row before those, server delays skipped (default: ${RUN_DEFAULTS.warmup})
   --time-scale F         multiply every server delay, e.g. 0.05 (default: ${RUN_DEFAULTS.timeScale})
   --timeout-ms N         per-request timeout (default: ${RUN_DEFAULTS.timeoutMs})
-${RESILIENCE_HELP}${REMOTE_LOAD_HELP}${Object.values(registry).map((suite) => suite.help).join('')}  --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
+${RESILIENCE_HELP}${LLM_RUN_HELP}${REMOTE_LOAD_HELP}${Object.values(registry).map((suite) => suite.help).join('')}  --out DIR              where reports go (default: ${RUN_DEFAULTS.out}/): <timestamp>.json and latest.json
   --html FILE            also write the report as one self-contained HTML page of charts
   --json                 print the JSON report on stdout and nothing else
   --quiet                print only the report's path
@@ -99,6 +100,7 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
     help: { type: 'boolean', short: 'h' },
     ...RESILIENCE_FLAGS,
     ...REMOTE_LOAD_FLAGS,
+    ...LLM_SERVE_FLAGS,
     ...suiteFlags(suiteRegistry),
   });
   if (values.help) return 'help';
@@ -121,11 +123,13 @@ export async function parseRunFlags(args: string[]): Promise<RunCommandOptions |
   const suites = suiteList.includes('all') ? [...SUITE_NAMES] : suiteList.map((name) => oneOf('suite', name, SUITE_NAMES as SuiteName[]));
   const resilience = parseResilienceFlags(values);
   const remoteLoad = parseRemoteLoadFlags(values);
+  const llm = parseLlmRunFlags(values, values.target);
   const options = {
     ...resilience,
     ...remoteLoad,
     suites,
     fixtures,
+    ...(llm ? { llm } : {}),
     strategies,
     concurrency: values.concurrency ? listOf('concurrency', values.concurrency, (k) => positiveInt('concurrency', k)) : null,
     client: values.client === undefined ? RUN_DEFAULTS.client : oneOf('client', values.client, CLIENT_NAMES),

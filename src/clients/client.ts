@@ -11,6 +11,15 @@ export interface ClientResponse {
   serverTiming: string | null;
   /** Reads a response header (for Retry-After); clients that cannot leave it out and are never told to wait. */
   header?: (name: string) => string | null;
+  /** Body chunks as they arrived, with their text: only for a text/event-stream answer (a streamed LLM call). */
+  chunks?: StreamChunk[];
+}
+
+export interface StreamChunk {
+  /** Arrival time on the same clock as startMs. */
+  atMs: number;
+  bytes: number;
+  text: string;
 }
 
 export interface ClientRequest {
@@ -20,6 +29,8 @@ export interface ClientRequest {
   method?: string;
   /** Extra request headers (the harness marks warm-up requests with one). */
   headers?: Record<string, string>;
+  /** A request body (a URL set's JSON, serialized); `headers` carry its content-type. */
+  body?: string;
 }
 
 export interface ClientSession {
@@ -47,12 +58,39 @@ export const headerText = (value: string | string[] | undefined): string | null 
 export type HeaderMap = Record<string, string | string[] | undefined>;
 
 /** A finished response: stamps the end now and keeps the headers readable (Server-Timing, Retry-After). */
-export function finishedResponse(status: number, bytes: number, startMs: number, firstByteMs: number, headers: HeaderMap): ClientResponse {
-  return new FinishedResponse(status, bytes, startMs, firstByteMs, now(), headerText(headers['server-timing']), headers);
+export function finishedResponse(status: number, bytes: number, startMs: number, firstByteMs: number, headers: HeaderMap, chunks?: StreamChunk[]): ClientResponse {
+  const response = new FinishedResponse(status, bytes, startMs, firstByteMs, now(), headerText(headers['server-timing']), headers);
+  if (chunks) response.chunks = chunks;
+  return response;
+}
+
+/** Only a text/event-stream answer keeps its chunks, so every other response pays one header test. */
+export const isEventStream = (contentType: string | string[] | null | undefined): boolean =>
+  typeof contentType === 'string' && /^\s*text\/event-stream/i.test(contentType);
+
+/** A streamed answer's chunks, stamped as they arrive, decoded as one text (a character split between two chunks is kept whole). */
+export class ChunkCollector {
+  readonly chunks: StreamChunk[] = [];
+  private readonly decoder = new TextDecoder();
+
+  add(data: Uint8Array): void {
+    this.chunks.push({ atMs: now(), bytes: data.byteLength, text: this.decoder.decode(data, { stream: true }) });
+  }
+
+  /** The chunks, with any bytes the decoder still held added to the last one's text. */
+  finish(): StreamChunk[] {
+    const rest = this.decoder.decode();
+    const last = this.chunks.at(-1);
+    if (rest !== '' && last) last.text += rest;
+    return this.chunks;
+  }
 }
 
 /** A class, not a literal with a closure: one response per request, no function object per response. */
 class FinishedResponse implements ClientResponse {
+  // Declared, not initialised: only a streamed answer's response gets the property.
+  declare chunks?: StreamChunk[];
+
   constructor(
     readonly status: number,
     readonly bytes: number,

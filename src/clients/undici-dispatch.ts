@@ -1,5 +1,5 @@
 import { Agent, type Dispatcher } from 'undici';
-import { finishedResponse, now, type Client, type ClientResponse, type HeaderMap } from './client.ts';
+import { ChunkCollector, finishedResponse, isEventStream, now, type Client, type ClientResponse, type HeaderMap } from './client.ts';
 
 /**
  * undici's dispatch() with a minimal handler: no Readable body stream and no promise per chunk,
@@ -11,7 +11,7 @@ export const undiciDispatchClient = {
   open({ connections }) {
     const agent = new Agent({ connections, keepAliveTimeout: 30_000, pipelining: 1 });
     return {
-      request: ({ url, signal, method = 'GET', headers }) =>
+      request: ({ url, signal, method = 'GET', headers, body }) =>
         new Promise<ClientResponse>((resolve, reject) => {
           const { origin, path } = splitUrl(url);
           const startMs = now();
@@ -20,12 +20,13 @@ export const undiciDispatchClient = {
           let bytes = 0;
           // Kept by reference, read only if the harness asks (Retry-After): no copy per request.
           let responseHeaders: HeaderMap = {};
+          let stream: ChunkCollector | null = null;
           let controller: Dispatcher.DispatchController | undefined;
           const onAbort = (): void => controller?.abort(signal.reason);
           const settle = (): void => signal.removeEventListener('abort', onAbort);
           signal.addEventListener('abort', onAbort, { once: true });
           agent.dispatch(
-            { origin, path, method: method as Dispatcher.HttpMethod, ...(headers ? { headers } : {}) },
+            { origin, path, method: method as Dispatcher.HttpMethod, ...(headers ? { headers } : {}), ...(body === undefined ? {} : { body }) },
             {
               onRequestStart(ctl) {
                 controller = ctl;
@@ -35,13 +36,15 @@ export const undiciDispatchClient = {
                 firstByteMs = now();
                 status = statusCode;
                 responseHeaders = headers as HeaderMap;
+                if (isEventStream(responseHeaders['content-type'])) stream = new ChunkCollector();
               },
               onResponseData(_ctl, chunk) {
                 bytes += chunk.length;
+                stream?.add(chunk);
               },
               onResponseEnd() {
                 settle();
-                resolve(finishedResponse(status, bytes, startMs, firstByteMs, responseHeaders));
+                resolve(finishedResponse(status, bytes, startMs, firstByteMs, responseHeaders, stream?.finish()));
               },
               onResponseError(_ctl, error) {
                 settle();

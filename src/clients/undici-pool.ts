@@ -14,10 +14,10 @@ export const undiciPoolClient = {
       return pool;
     };
     return {
-      async request({ url, signal, method = 'GET', headers }) {
+      async request({ url, signal, method = 'GET', headers, body }) {
         const target = new URL(url);
         const startMs = now();
-        const res = await poolFor(target.origin).request({ path: `${target.pathname}${target.search}`, method: method as 'GET', signal, ...(headers ? { headers } : {}) });
+        const res = await poolFor(target.origin).request({ path: `${target.pathname}${target.search}`, method: method as 'GET', signal, ...(headers ? { headers } : {}), ...(body === undefined ? {} : { body }) });
         return readUndiciResponse(res, startMs, now());
       },
       close: async () => {

@@ -10,9 +10,9 @@ export function createUndiciClient(makeDispatcher: (connections: number) => Disp
     open({ connections }) {
       const dispatcher = makeDispatcher(connections);
       return {
-        async request({ url, signal, method = 'GET', headers }) {
+        async request({ url, signal, method = 'GET', headers, body }) {
           const startMs = now();
-          const res = await request(url, { dispatcher, method, signal, ...(headers ? { headers } : {}) });
+          const res = await request(url, { dispatcher, method, signal, ...(headers ? { headers } : {}), ...(body === undefined ? {} : { body }) });
           return readUndiciResponse(res, startMs, now());
         },
         close: () => dispatcher.close(),

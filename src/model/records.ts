@@ -49,7 +49,7 @@ export const RequestRecordSchema = z.object({
   attempts: z.int().positive().optional(),
   /** Every try before the final one, in order. */
   failedAttempts: z.array(FailedAttemptSchema).optional(),
-  /** Requests recorded from a variant (user code): the method it used. */
+  /** The method used: by a variant (user code), or by a URL set's request entry. */
   method: z.string().optional(),
   /** Still in flight when the variant's promise settled: not awaited by the code under test. Its end is
    *  the settle time and its outcome network-error LEAKED; nothing after that was observed. */
@@ -280,6 +280,15 @@ export const RunConfigSchema = z.object({
       budget: z.number().nonnegative(),
       backoffBaseMs: z.number().nonnegative(),
       backoffMaxMs: z.number().nonnegative(),
+    })
+    .optional(),
+  /** The simulated LLM API of the run's own delay server, when run was given --llm-* flags. */
+  llm: z
+    .object({
+      rpm: z.int().nonnegative().optional(),
+      tpm: z.int().nonnegative().optional(),
+      preset: z.string().optional(),
+      maxOutputTokens: z.int().positive().optional(),
     })
     .optional(),
 });

@@ -3,12 +3,14 @@
 // failure as real client code would.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ClientResponse, ClientSession } from '../clients/index.ts';
+import type { ClientRequest, StreamChunk } from '../clients/client.ts';
 import type { FailedAttempt, Outcome, RequestRecord } from '../model/records.ts';
 import { REQUEST_ID_HEADER } from '../protocol/headers.ts';
 import type { Attempt } from '../strategies/index.ts';
 import { backoffMs, INTERRUPTED, isRetryable, RETRY_AFTER_MAX_MS, retryAfterMs, retryBudgetFor, type RetryPolicy } from './retry.ts';
 import { servedDelayMs } from '../protocol/server-timing.ts';
 import { deadlines, type Deadline } from './deadlines.ts';
+import type { UrlRequest } from './url-request.ts';
 
 /** Shared by every ok try: outcomes are read, never changed. */
 const OK: Outcome = Object.freeze({ kind: 'ok' });
@@ -46,6 +48,8 @@ export interface AttemptOptions {
   headers?: Record<string, string>;
   /** When set, every try carries REQUEST_ID_HEADER `<requestIdPrefix><index>.<try>` (keyed fault draws). */
   requestIdPrefix?: string;
+  /** Method, body and headers per request index (a URL set's request entries); null or absent: a GET. */
+  requests?: readonly (UrlRequest | null)[];
 }
 
 /** Counted as tries happen, independently of the records, so run-row can check the two agree. */
@@ -61,6 +65,15 @@ export interface RunRecorder {
   attempt: Attempt;
   records: RequestRecord[];
   counters: TryCounters;
+  /** Streamed answers (text/event-stream) with their chunks' text, to be measured after the run. */
+  streams: CapturedStream[];
+}
+
+/** A streamed answer's chunks, times from the run's start; `sendMs` is when its final try was sent. */
+export interface CapturedStream {
+  index: number;
+  sendMs: number;
+  chunks: StreamChunk[];
 }
 
 interface Try {
@@ -78,6 +91,7 @@ export function recordingAttempt(
   options: AttemptOptions = {},
 ): RunRecorder {
   const records: RequestRecord[] = [];
+  const streams: CapturedStream[] = [];
   const counters: TryCounters = {
     tries: 0,
     retries: 0,
@@ -86,13 +100,17 @@ export function recordingAttempt(
   };
   const rel = (ms: number): number => ms - runStartMs;
 
-  const headersFor = (index: number, tryNumber: number): Record<string, string> | undefined =>
-    options.requestIdPrefix === undefined
-      ? options.headers
-      : { ...options.headers, [REQUEST_ID_HEADER]: `${options.requestIdPrefix}${index}.${tryNumber}` };
+  // An entry's own headers first: the harness's (warm-up mark, request id) are added on top. Plain
+  // path entries build exactly the object they always did.
+  const headersFor = (index: number, tryNumber: number): Record<string, string> | undefined => {
+    const own = options.requests?.[index]?.headers;
+    if (options.requestIdPrefix === undefined) return own ? { ...own, ...options.headers } : options.headers;
+    const id = `${options.requestIdPrefix}${index}.${tryNumber}`;
+    return own ? { ...own, ...options.headers, [REQUEST_ID_HEADER]: id } : { ...options.headers, [REQUEST_ID_HEADER]: id };
+  };
 
   const tries = deadlines(timeoutMs, options.signal);
-  const tryOnce = async (url: string, headers: Record<string, string> | undefined): Promise<Try> => {
+  const tryOnce = async (url: string, headers: Record<string, string> | undefined, spec: UrlRequest | null | undefined): Promise<Try> => {
     counters.tries += 1;
     let issuedMs = performance.now();
     let deadline: Deadline | undefined;
@@ -103,7 +121,12 @@ export function recordingAttempt(
       }
       // The timeout starts when the rate gate lets the try go, not before.
       deadline = tries.start();
-      const res = await session.request(headers ? { url, signal: deadline.signal, headers } : { url, signal: deadline.signal });
+      const request: ClientRequest = headers ? { url, signal: deadline.signal, headers } : { url, signal: deadline.signal };
+      if (spec) {
+        request.method = spec.method;
+        if (spec.body !== undefined) request.body = spec.body;
+      }
+      const res = await session.request(request);
       tries.finish(deadline);
       return { startMs: res.startMs, endMs: res.endMs, outcome: res.status >= 400 ? { kind: 'http-error', status: res.status } : OK, res };
     } catch (error) {
@@ -136,7 +159,8 @@ export function recordingAttempt(
     const url = urls[index];
     if (url === undefined) throw new RangeError(`request index ${index} is outside the URL set`);
     const failed: FailedAttempt[] = [];
-    let last = await tryOnce(url, headersFor(index, 0));
+    const spec = options.requests?.[index];
+    let last = await tryOnce(url, headersFor(index, 0), spec);
     for (;;) {
       const wait = waitBefore(index, failed.length, last);
       if (wait === null) break;
@@ -157,7 +181,7 @@ export function recordingAttempt(
         counters.retries -= 1;
         break;
       }
-      last = await tryOnce(url, headersFor(index, failed.length));
+      last = await tryOnce(url, headersFor(index, failed.length), spec);
     }
     const first = failed[0];
     const res = last.res;
@@ -176,6 +200,12 @@ export function recordingAttempt(
       record.status = res.status;
     }
     if (serverDelayMs !== undefined) record.serverDelayMs = serverDelayMs;
+    if (spec) record.method = spec.method;
+    if (res?.chunks) {
+      const chunks = res.chunks.map((chunk) => ({ atMs: rel(chunk.atMs), bytes: chunk.bytes, text: chunk.text }));
+      record.chunks = chunks.map(({ atMs, bytes }) => ({ atMs, bytes }));
+      streams.push({ index, sendMs: rel(last.startMs), chunks });
+    }
     if (failed.length > 0) {
       record.attempts = failed.length + 1;
       record.failedAttempts = failed;
@@ -184,7 +214,7 @@ export function recordingAttempt(
     if (last.outcome.kind !== 'ok') throw new RequestFailure(url, last.outcome);
     return res;
   };
-  return { attempt, records, counters };
+  return { attempt, records, counters, streams };
 }
 
 function networkErrorOf(error: unknown): { code: string; message: string } {

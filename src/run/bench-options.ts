@@ -5,12 +5,14 @@ import type { Report } from '../model/report.ts';
 import { DEFAULT_URL_FILES, RUN_DEFAULTS } from './defaults.ts';
 import { loadFixture, parseFixture, type LoadedFixture } from './fixtures.ts';
 import { runBench as runSuites, type RunOptions } from './run-bench.ts';
+import type { UrlEntry } from '../bench/definition.ts';
 
-/** A URL set given in code: paths (or URLs, of which only path and query are kept) on the run's server. */
+/** A URL set given in code: paths (or URLs, of which only path and query are kept) on the run's server,
+ *  or requests with a method, a JSON body and headers. */
 export interface UrlSet {
   name?: string;
   description?: string;
-  urls: string[];
+  urls: UrlEntry[];
   /** k values for pool and batched (default [2]). */
   concurrency?: number[];
 }

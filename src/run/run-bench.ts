@@ -7,6 +7,7 @@ import { RETRY_DEFAULTS } from '../request/retry.ts';
 import { suites, type SuiteName, type SuiteOptions } from '../suites/index.ts';
 import type { AnySuite, CommonOptions } from '../suites/suite.ts';
 import { TOOL_VERSION } from '../model/version.ts';
+import type { LlmOptions } from '../server/llm/state.ts';
 
 export interface RunOptions extends CommonOptions {
   suites: SuiteName[];
@@ -16,6 +17,9 @@ export interface RunOptions extends CommonOptions {
   onProgress?: (text: string) => void;
   /** Receives the report after each step (complete: false) and at the end (complete: true). */
   onReport?: (report: Report) => Promise<void>;
+  /** The simulated LLM API of the run's own delay server (rate limits, default preset, largest max_tokens);
+   *  a bench's own server keeps its `server.llm`. Ignored with a `target`. */
+  llm?: LlmOptions;
 }
 
 export function emptyReport(options: RunOptions): Report {
@@ -39,6 +43,7 @@ export function emptyReport(options: RunOptions): Report {
       ...(options.maxRatePerSec === undefined ? {} : { maxRatePerSec: options.maxRatePerSec, runners: options.runners ?? 1 }),
       seed: options.seed ?? 1,
       retry: { ...RETRY_DEFAULTS, ...options.retry },
+      ...(options.llm && options.target === undefined ? { llm: llmConfig(options.llm) } : {}),
     },
     fixtures: options.fixtures.map((f) => ({
       name: f.name,
@@ -51,13 +56,25 @@ export function emptyReport(options: RunOptions): Report {
   };
 }
 
+/** The LLM settings as the report keeps them: the plain values, without a clock or preset overrides. */
+function llmConfig(llm: LlmOptions): NonNullable<Report['config']['llm']> {
+  return {
+    ...(llm.rpm === undefined ? {} : { rpm: llm.rpm }),
+    ...(llm.tpm === undefined ? {} : { tpm: llm.tpm }),
+    ...(llm.preset === undefined ? {} : { preset: llm.preset }),
+    ...(llm.maxOutputTokens === undefined ? {} : { maxOutputTokens: llm.maxOutputTokens }),
+  };
+}
+
 export async function runBench(options: RunOptions, registry: Record<string, AnySuite> = suites): Promise<Report> {
   const report = emptyReport(options);
   const sections = report as Record<string, unknown>;
   const save = async (): Promise<void> => options.onReport?.(report);
   // The server is loaded only when a run needs it, so importing the library stays cheap.
   const server =
-    options.target === undefined ? await (await import('../server/index.ts')).startDelayServer({ timeScale: options.timeScale, seed: options.seed ?? 1 }) : null;
+    options.target === undefined
+      ? await (await import('../server/index.ts')).startDelayServer({ timeScale: options.timeScale, seed: options.seed ?? 1, ...(options.llm ? { llm: options.llm } : {}) })
+      : null;
   try {
     for (const name of options.suites) {
       if (options.signal?.aborted) break;

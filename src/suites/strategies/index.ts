@@ -45,6 +45,8 @@ export interface StrategySuiteOptions {
   startServer?: (settings: BenchServerOptions) => Promise<FixtureServer>;
   /** Needed when a fixture has variants (a bench file's own code). */
   variants?: VariantRunSettings;
+  /** SLOs for streamed LLM answers of the built-in strategies' rows (--slo). */
+  slo?: { text: string; slo: Slo };
   /** Called once a fixture's rows are all done, so results can be saved before the next one. */
   onFixtureDone?: (results: StrategyResult[], errors: StrategyError[]) => Promise<void>;
 }
@@ -112,6 +114,7 @@ async function runFixtureRows(
           ...(options.retry ? { retry: options.retry } : {}),
           ...(options.beforeTry ? { beforeTry: options.beforeTry } : {}),
           ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.slo ? { slo: options.slo } : {}),
           onRun,
         }),
       );

@@ -7,11 +7,13 @@ import { quantile } from '../../stats/percentile.ts';
 import { strategies } from '../../strategies/index.ts';
 import { linkedAbort } from '../../util/abort.ts';
 import { WARMUP_HEADER } from '../../protocol/headers.ts';
-import { recordingAttempt, type AttemptOptions } from '../../request/attempt.ts';
+import { recordingAttempt, type AttemptOptions, type CapturedStream } from '../../request/attempt.ts';
 import { countOutcomes } from '../../request/outcomes.ts';
 import type { RetryPolicy } from '../../request/retry.ts';
 import { checkRunTotals, summariseResilience } from './totals.ts';
 import type { StrategyRow } from './plan.ts';
+import { llmRow, measureStream } from '../../bench/llm-row.ts';
+import type { Slo } from '../../llm/slo.ts';
 
 
 export interface RowOptions {
@@ -26,6 +28,8 @@ export interface RowOptions {
   beforeTry?: AttemptOptions['beforeTry'];
   /** Called after every run, warm-up included, for progress display. */
   onRun?: (run: { warmup: boolean; wallMs: number }) => void;
+  /** Goodput of streamed LLM answers is judged against these (--slo), as given and parsed. */
+  slo?: { text: string; slo: Slo };
 }
 
 /** Warm-up runs exercise the same strategy, client, connections and routes with the delays skipped,
@@ -36,6 +40,8 @@ interface MeasuredRun {
   wallMs: number;
   records: RequestRecord[];
   retriesDenied: number;
+  /** Per-token gaps of the run's streamed answers. */
+  itlMs: number[];
 }
 
 export async function runStrategyRow(row: StrategyRow, options: RowOptions): Promise<Omit<StrategyResult, 'speedup'>> {
@@ -54,6 +60,7 @@ export async function runStrategyRow(row: StrategyRow, options: RowOptions): Pro
       ...(warmup ? { headers: WARMUP_REQUEST_HEADERS } : {}),
       // Run n of every row of a URL set sends the same ids, so keyed faults hit every strategy alike.
       requestIdPrefix: warmup ? `w${runs.length}:` : `${runs.length - options.warmup}:`,
+      ...(row.requests ? { requests: row.requests } : {}),
       ...(retries && options.retry ? { retry: options.retry } : {}),
       signal: rowAbort.signal,
       ...(options.beforeTry ? { beforeTry: options.beforeTry } : {}),
@@ -62,7 +69,9 @@ export async function runStrategyRow(row: StrategyRow, options: RowOptions): Pro
     const wallMs = performance.now() - startMs;
     checkRunTotals(row.strategy, recorder.records, row.urls.length, recorder.counters);
     recorder.records.sort((a, b) => a.index - b.index);
-    runs.push({ wallMs, records: recorder.records, retriesDenied: recorder.counters.retriesDenied });
+    // Measured after the wall time was taken: a streamed answer's TTFT, gaps and tokens from its chunks' text.
+    const itlMs = warmup ? [] : measureStreams(recorder.records, recorder.streams);
+    runs.push({ wallMs, records: recorder.records, retriesDenied: recorder.counters.retriesDenied, itlMs });
     options.onRun?.({ warmup, wallMs });
     return { overriddenDuration: wallMs };
   };
@@ -92,6 +101,8 @@ export async function runStrategyRow(row: StrategyRow, options: RowOptions): Pro
     const idealMs = strategy.idealMs(serviceMs, k);
     const allRecords = measured.flatMap((run) => run.records);
     const requestMs = allRecords.map((r) => r.endMs - r.startMs);
+    const wallMsTotal = measured.reduce((sum, run) => sum + run.wallMs, 0);
+    const llm = llmRow(measured, wallMsTotal, options.slo ?? null);
     return {
       fixture: row.fixture,
       name: row.strategy,
@@ -115,13 +126,30 @@ export async function runStrategyRow(row: StrategyRow, options: RowOptions): Pro
       resilience: summariseResilience(
         allRecords,
         measured.reduce((sum, run) => sum + run.retriesDenied, 0),
-        measured.reduce((sum, run) => sum + run.wallMs, 0),
+        wallMsTotal,
       ),
+      ...(llm ? { llm } : {}),
     };
   } finally {
     rowAbort.unlink();
     await session.close();
   }
+}
+
+/** Gives each streamed answer's record its `stream` metrics, timed from its final try's send (retries
+ *  before it are in the record's start, not in its TTFT); returns the run's inter-token gaps. */
+function measureStreams(records: RequestRecord[], streams: readonly CapturedStream[]): number[] {
+  const itlMs: number[] = [];
+  for (const captured of streams) {
+    const record = records[captured.index];
+    if (record?.index !== captured.index) continue;
+    const measured = measureStream({ ...record, startMs: captured.sendMs }, captured.chunks);
+    if (measured) {
+      record.stream = measured.stream;
+      itlMs.push(...measured.itlMs);
+    }
+  }
+  return itlMs;
 }
 
 function nearestTo(runs: readonly MeasuredRun[], wallMs: number): MeasuredRun {

@@ -30,7 +30,7 @@ export const strategySuite = {
   --slo LIST             SLOs for streamed LLM answers in ms, e.g. ttft:500,tpot:50,e2e:3000 (also itl):
                          goodput = the share of requests meeting every one, and good requests per second
 `,
-  defaults: () => ({ variantTimeoutMs: VARIANT_TIMEOUT_MS, slo: null }),
+  defaults: (): StrategiesOptions => ({ variantTimeoutMs: VARIANT_TIMEOUT_MS, slo: null }),
   parseOptions(values) {
     const raw = values['variant-timeout-ms'];
     const slo = values.slo;
@@ -63,6 +63,7 @@ export const strategySuite = {
         retry: { ...RETRY_DEFAULTS, ...common.retry, seed: common.seed ?? 1 },
         ...(common.rateCapPerSec === undefined ? {} : { beforeTry: createRateGate(common.rateCapPerSec) }),
         ...(common.signal ? { signal: common.signal } : {}),
+        ...(ctx.options.slo ? { slo: ctx.options.slo } : {}),
         onProgress: (event) =>
           ctx.progress(
             `[${event.row + 1}/${event.rows}] ${event.label}  ` +
@@ -116,6 +117,7 @@ export const strategySuite = {
     lines.push(
       `${iterations} measured runs per row after ${warmup} warm-up; ok/failed counts requests over all measured runs; client ${client}; time scale ${timeScale}.`,
     );
+    if (report.config.llm) lines.push(`the run's server: LLM settings ${JSON.stringify(report.config.llm)} (--llm-*).`);
     for (const fixture of report.fixtures) {
       if (fixture.server) lines.push(`${fixture.name}: a server of its own at time scale ${fixture.server.timeScale}${fixture.server.llm ? `, LLM limits ${JSON.stringify(fixture.server.llm)}` : ''}.`);
     }

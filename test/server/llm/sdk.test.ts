@@ -238,6 +238,8 @@ test('load makes TTFT grow: 8 concurrent calls on a batch of 4 wait longer for t
     for await (const chunk of stream) if (Number.isNaN(clientMs) && chunk.choices[0]?.delta.content) clientMs = performance.now() - startMs;
     const timing = response.headers.get('server-timing') ?? '';
     const served = (name: string): number => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(timing)?.[1]);
+    // initial_delay, what the harness's ideal reads, is everything the server held the request: queue included.
+    assert.ok(Math.abs(served('initial_delay') - (served('queue') + served('ttft') + served('decode'))) < 0.02, timing);
     return { clientMs, servedMs: served('queue') + served('ttft') };
   };
   const alone = await call();
