@@ -28,6 +28,10 @@ export function measureStream(record: RequestRecord, chunks: readonly TextChunk[
       outputTokensPerSec: metrics.outputTokensPerSec,
       finishReason: tokens.finishReason,
       error: tokens.error ?? (tokens.complete ? null : 'the stream ended before its last event'),
+      // Token usage and model, as the answer states them (never invented: null when it did not say).
+      outputTokensFrom: tokens.usageTokens === null ? 'content' : 'usage',
+      inputTokens: tokens.inputTokens,
+      model: tokens.model,
     },
     itlMs: metrics.itlMs,
   };

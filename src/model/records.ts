@@ -69,6 +69,12 @@ export const RequestRecordSchema = z.object({
       finishReason: z.string().nullable(),
       /** An error event inside the stream, or a stream that ended before its last event. */
       error: z.string().nullable(),
+      /** Where outputTokens comes from: the provider's usage, or counted in the content (a cut stream, no usage sent). */
+      outputTokensFrom: z.enum(['usage', 'content']).optional(),
+      /** Prompt tokens as the stream reports them (OpenAI's usage chunk, Anthropic's message_start); null when it did not. */
+      inputTokens: z.int().nonnegative().nullable().optional(),
+      /** The model named in the answer; null when the stream named none. */
+      model: z.string().nullable().optional(),
     })
     .optional(),
 });
