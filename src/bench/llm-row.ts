@@ -4,6 +4,8 @@
 import { goodput, predictedMaxQuantile, streamMetrics, tokenStream, type Slo, type StreamFormat, type StreamMetrics } from '../llm/index.ts';
 import type { LlmRow, RequestRecord } from '../model/records.ts';
 import { quantile } from '../stats/percentile.ts';
+import type { PriceTable } from '../model/prices.ts';
+import { llmCost } from './llm-cost.ts';
 
 /** A recorded chunk, with its text where the answer was streamed. */
 export interface TextChunk {
@@ -46,8 +48,9 @@ export interface MeasuredRunRecords {
 const q = (values: readonly number[]): { p50: number; p99: number } => ({ p50: quantile(values, 0.5), p99: quantile(values, 0.99) });
 const finite = (values: readonly (number | null | undefined)[]): number[] => values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
 
-/** The row's LLM summary, or null when no run streamed an answer. `sloText` is the --slo as given. */
-export function llmRow(runs: readonly MeasuredRunRecords[], wallMsTotal: number, slo: { text: string; slo: Slo } | null): LlmRow | null {
+/** The row's LLM summary, or null when no run streamed an answer. `sloText` is the --slo as given;
+ *  with `prices` the row gets its cost. */
+export function llmRow(runs: readonly MeasuredRunRecords[], wallMsTotal: number, slo: { text: string; slo: Slo } | null, prices?: PriceTable | null): LlmRow | null {
   const records = runs.flatMap((run) => run.records);
   const streamed = records.filter((r) => r.stream !== undefined);
   if (streamed.length === 0) return null;
@@ -90,5 +93,6 @@ export function llmRow(runs: readonly MeasuredRunRecords[], wallMsTotal: number,
     };
     row.slowestOfN = { n, runs: perRun.length, e2e: side((r) => r.stream?.e2eMs), ttft: side((r) => r.stream?.ttftMs) };
   }
+  if (prices) row.cost = llmCost(runs, prices);
   return row;
 }

@@ -2,6 +2,7 @@
 // suite's own section lives in its folder; model/report.ts puts them together into the one schema.
 // Every time is in milliseconds on one monotonic clock; every size is in bytes.
 import { z } from 'zod';
+import { LlmCostSchema } from './prices.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -189,6 +190,8 @@ export const LlmRowSchema = z.object({
       ttft: z.object({ p50: PredictedMeasuredSchema, p99: PredictedMeasuredSchema }),
     })
     .optional(),
+  /** Cost at the run's prices (a bench's, a URL set's, --prices); absent without a price table. */
+  cost: LlmCostSchema.optional(),
 });
 export type LlmRow = z.infer<typeof LlmRowSchema>;
 

@@ -10,6 +10,7 @@ import { planRows, rowLabel, type StrategyRow } from './plan.ts';
 import { runVariantRow, VARIANT_CLIENT, type RunRecorder } from '../../bench/variant-row.ts';
 import type { Slo } from '../../llm/slo.ts';
 import type { BenchServerOptions } from '../../bench/definition.ts';
+import type { PriceTable } from '../../model/prices.ts';
 
 export interface FixtureServer {
   url: string;
@@ -23,6 +24,8 @@ export interface VariantRunSettings {
   timeoutMs: number;
   serverRequestsReceived?: () => number;
   slo?: { text: string; slo: Slo };
+  /** --prices: wins per model over a URL set's own prices. */
+  prices?: PriceTable;
 }
 
 export interface StrategySuiteOptions {
@@ -121,6 +124,7 @@ async function runFixtureRows(
     }
   }
   const requestsReceived = ownServer ? () => ownServer.requestsReceived() : options.variants?.serverRequestsReceived;
+  const prices = fixture.prices || options.variants?.prices ? { ...fixture.prices, ...options.variants?.prices } : null;
   for (const [name, spec] of Object.entries(fixture.variants ?? {})) {
     if (options.signal?.aborted) break;
     const onRun = progress(`${fixture.name}/${name}`, rows.length);
@@ -137,6 +141,7 @@ async function runFixtureRows(
           warmup: options.warmup,
           variantTimeoutMs: options.variants.timeoutMs,
           ...(options.variants.slo ? { slo: options.variants.slo } : {}),
+          ...(prices ? { prices } : {}),
           recorder: options.variants.recorder,
           ...(requestsReceived ? { serverRequestsReceived: requestsReceived } : {}),
           ...(options.signal ? { signal: options.signal } : {}),
