@@ -5,6 +5,7 @@ import type { RequestRecord } from '../model/records.ts';
 import type { LlmCost, ModelPrice, PriceTable } from '../model/prices.ts';
 import { priceFor, tokensCostUsd } from '../llm/prices.ts';
 import { quantile } from '../stats/percentile.ts';
+import { isWasted } from './llm-waste.ts';
 
 /** An answer's cost, or why it has none. */
 export type AnswerCost = { kind: 'priced'; usd: number; inputKnown: boolean; priceName: string; price: ModelPrice } | { kind: 'unpriced'; model: string | null };
@@ -24,6 +25,7 @@ export function llmCost(runs: ReadonlyArray<{ records: readonly RequestRecord[] 
   const applied: PriceTable = {};
   let unpricedRequests = 0;
   let inputUnknownRequests = 0;
+  let wastedUsd = 0;
   const perRun = runs.map((run) => {
     let usd = 0;
     for (const record of run.records) {
@@ -35,6 +37,7 @@ export function llmCost(runs: ReadonlyArray<{ records: readonly RequestRecord[] 
         continue;
       }
       usd += cost.usd;
+      if (isWasted(record)) wastedUsd += cost.usd;
       applied[cost.priceName] = cost.price;
       if (!cost.inputKnown) inputUnknownRequests++;
     }
@@ -43,6 +46,7 @@ export function llmCost(runs: ReadonlyArray<{ records: readonly RequestRecord[] 
   return {
     totalUsd: perRun.reduce((sum, usd) => sum + usd, 0),
     perRunUsd: perRun.length > 0 ? quantile(perRun, 0.5) : 0,
+    wastedUsd,
     unpricedModels: [...unpricedModels].sort(),
     unpricedRequests,
     inputUnknownRequests,

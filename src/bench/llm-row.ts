@@ -6,6 +6,7 @@ import type { LlmRow, RequestRecord } from '../model/records.ts';
 import { quantile } from '../stats/percentile.ts';
 import type { PriceTable } from '../model/prices.ts';
 import { llmCost } from './llm-cost.ts';
+import { llmWaste } from './llm-waste.ts';
 
 /** A recorded chunk, with its text where the answer was streamed. */
 export interface TextChunk {
@@ -73,6 +74,7 @@ export function llmRow(runs: readonly MeasuredRunRecords[], wallMsTotal: number,
     rateLimited: records.filter((r) => r.status === 429).length,
     overloaded: records.filter((r) => r.status === 529 || r.status === 503).length,
     streamErrors: streamed.filter((r) => r.stream?.error !== null).length,
+    ...llmWaste(records),
   };
   if (slo) {
     // Every request of the row counts: a 429 or a cut stream is never good.

@@ -20,6 +20,8 @@ export const LlmCostSchema = z.object({
   totalUsd: z.number().nonnegative(),
   /** Median over measured runs of each run's USD. */
   perRunUsd: z.number().nonnegative(),
+  /** USD of the wasted answers (cancelled, cut or errored, leaked) within totalUsd. */
+  wastedUsd: z.number().nonnegative(),
   /** Models that answered without a price in the table: their answers are not in the USD figures. */
   unpricedModels: z.array(z.string()),
   /** Streamed answers left out of the USD figures: their model has no price, or the stream named none. */

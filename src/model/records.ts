@@ -192,6 +192,14 @@ export const LlmRowSchema = z.object({
     .optional(),
   /** Cost at the run's prices (a bench's, a URL set's, --prices); absent without a price table. */
   cost: LlmCostSchema.optional(),
+  /** Waste: streamed answers paid for and not used (cancelled, cut or errored, leaked), over all measured runs. */
+  wastedRequests: z.int().nonnegative().optional(),
+  /** Output tokens those answers carried before they ended (usage where reported, else counted in the content). */
+  wastedOutputTokens: z.int().nonnegative().optional(),
+  /** Their prompt tokens, summed where reported; null when none reported them (OpenAI sends usage only at the end). */
+  wastedInputTokens: z.int().nonnegative().nullable().optional(),
+  /** Wasted answers whose prompt tokens are not in wastedInputTokens. */
+  wastedInputUnknown: z.int().nonnegative().optional(),
 });
 export type LlmRow = z.infer<typeof LlmRowSchema>;
 

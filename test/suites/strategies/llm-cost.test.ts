@@ -60,6 +60,9 @@ test('the bench’s prices, --prices winning per model: cost per run and in tota
   assert.ok(Math.abs(cost.perRunUsd - perRunUsd) < 1e-15, `${cost.perRunUsd} ≠ ${perRunUsd}`);
   assert.ok(Math.abs(cost.totalUsd - 2 * perRunUsd) < 1e-15);
   assert.match(stdout, /cost\/run \(total\)/);
+  // Nothing was cut or cancelled: no waste, priced at zero because it is zero.
+  assert.deepEqual([llm.wastedRequests, llm.wastedOutputTokens, cost.wastedUsd], [0, 0, 0]);
+  assert.match(stdout, /wasted: answers, out\/in tok, \$/);
   assert.match(stdout, /‡ priced\/three models \(variant\): 2 answers left out of the cost \(no price for o3\)/);
 });
 
@@ -72,4 +75,5 @@ test('no price table: no cost in the report and no cost column', async () => {
   assert.ok(report.strategies[0]?.llm);
   assert.equal(report.strategies[0]?.llm?.cost, undefined);
   assert.doesNotMatch(io.stdout(), /cost\/run/);
+  assert.match(io.stdout(), /wasted: answers, out\/in tok │/, 'the waste column stays, without dollars');
 });
