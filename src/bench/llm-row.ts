@@ -17,9 +17,10 @@ export interface TextChunk {
 
 const formatOf = (url: string): StreamFormat => (new URL(url).pathname.endsWith('/messages') ? 'anthropic' : 'openai');
 
-/** The stream measurements of one request, when it was a streamed answer whose text was seen. */
-export function measureStream(record: RequestRecord, chunks: readonly TextChunk[] | undefined): { stream: NonNullable<RequestRecord['stream']>; itlMs: number[] } | null {
-  if (!chunks || chunks.length === 0 || chunks.some((chunk) => chunk.text === undefined)) return null;
+/** The stream measurements of one request, when it was a streamed answer whose text was seen. With
+ *  `eventStream`, an answer cancelled or cut before its first chunk is one too: begun, no tokens. */
+export function measureStream(record: RequestRecord, chunks: readonly TextChunk[] | undefined, eventStream = false): { stream: NonNullable<RequestRecord['stream']>; itlMs: number[] } | null {
+  if (!chunks || (chunks.length === 0 && !eventStream) || chunks.some((chunk) => chunk.text === undefined)) return null;
   const tokens = tokenStream(formatOf(record.url), chunks.map((chunk) => ({ data: chunk.text ?? '', atMs: chunk.atMs })));
   const metrics: StreamMetrics = streamMetrics(record.startMs, tokens);
   return {

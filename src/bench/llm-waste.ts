@@ -2,11 +2,23 @@
 // loser, an abort, a timeout), cut or ended by an error event (whether retried or not), or leaked (still
 // streaming when the code moved on). What arrived of it counts: its output tokens (counted in the
 // content when the stream was cut before its usage) and its prompt tokens where the stream reported them.
+// A call to an LLM endpoint cancelled before its answer began (a hedge's loser, often) is a wasted request
+// with no output tokens and its prompt unknown: providers differ on billing it (the simulator charges its
+// prompt to the quota).
 import type { LlmRow, RequestRecord } from '../model/records.ts';
 
-/** True when the record is a streamed answer whose tokens were generated and not used. */
+const LLM_PATH = /\/(chat\/completions|messages)$/;
+
+/** A POST to an LLM endpoint that ended with no answer at all: cancelled, timed out or left in flight. */
+function cancelledCall(record: RequestRecord): boolean {
+  if (record.stream !== undefined || record.status !== undefined || record.method !== 'POST') return false;
+  if (record.outcome.kind !== 'network-error' && record.outcome.kind !== 'timeout') return false;
+  return LLM_PATH.test(new URL(record.url).pathname);
+}
+
+/** True when the record is a streamed answer whose tokens were generated and not used, or a call cancelled before it was answered. */
 export function isWasted(record: RequestRecord): boolean {
-  if (record.stream === undefined) return false;
+  if (record.stream === undefined) return cancelledCall(record);
   return record.leaked === true || record.outcome.kind !== 'ok' || record.stream.error !== null;
 }
 

@@ -142,7 +142,7 @@ async function runOnce(options: VariantRowOptions, iteration: number): Promise<V
   const itlMs: number[] = [];
   const records = recording.requests.map((request) => {
     const record = toRequestRecord(request, settledMs);
-    const measured = measureStream(record, request.chunks);
+    const measured = measureStream(record, request.chunks, request.eventStream === true);
     if (measured) {
       record.stream = measured.stream;
       itlMs.push(...measured.itlMs);

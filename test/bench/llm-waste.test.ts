@@ -13,6 +13,7 @@ import { answer } from './answers.ts';
 
 test('counted: cancelled, cut or errored, and leaked answers; an answer used whole and a 429 are not', () => {
   const cut = (r: RequestRecord): RequestRecord => ({ ...r, stream: { ...r.stream!, error: 'the stream ended before its last event', outputTokensFrom: 'content' } });
+  const unanswered: RequestRecord = { index: 5, url: 'http://127.0.0.1:1/v1/messages', method: 'POST', queuedMs: 0, startMs: 0, endMs: 9, outcome: { kind: 'network-error', code: '20', message: 'This operation was aborted' }, bytes: 0 };
   const records: RequestRecord[] = [
     answer(0, 'm', 100, 50),
     cut({ ...answer(1, 'm', null, 7), outcome: { kind: 'network-error', code: 'AbortError', message: 'aborted' } }), // a hedge's loser
@@ -21,6 +22,9 @@ test('counted: cancelled, cut or errored, and leaked answers; an answer used who
     { index: 4, url: 'http://127.0.0.1:1/v1/chat/completions', queuedMs: 0, startMs: 0, endMs: 1, outcome: { kind: 'http-error', status: 429 }, status: 429, bytes: 0 },
   ];
   assert.deepEqual(llmWaste(records), { wastedRequests: 3, wastedOutputTokens: 14, wastedInputTokens: 50, wastedInputUnknown: 1 });
+  // A call cancelled before any answer: a wasted request, no tokens, its prompt unknown; a GET elsewhere is not.
+  assert.deepEqual(llmWaste([...records, unanswered]), { wastedRequests: 4, wastedOutputTokens: 14, wastedInputTokens: 50, wastedInputUnknown: 2 });
+  assert.equal(llmWaste([{ ...unanswered, url: 'http://127.0.0.1:1/delay/1', method: 'GET' }]).wastedRequests, 0);
   assert.deepEqual(llmWaste([records[1]!]), { wastedRequests: 1, wastedOutputTokens: 7, wastedInputTokens: null, wastedInputUnknown: 1 }, 'unknown, not zero');
   assert.deepEqual(llmWaste([records[0]!]), { wastedRequests: 0, wastedOutputTokens: 0, wastedInputTokens: 0, wastedInputUnknown: 0 });
 });
@@ -62,13 +66,14 @@ const row = (run: VariantRowOptions['spec']['run'], prices?: VariantRowOptions['
   });
 
 test('hedged: the loser cancelled mid-stream is waste, with the tokens it had received and its reported prompt', async () => {
-  // The original streams a token every 30 ms (time-scaled); the hedge after 60 ms streams all 40 in ~20 ms and wins.
+  // The original streams a token every 30 ms (time-scaled) from 5 ms on; the hedge after 150 ms streams all 40
+  // in ~20 ms and wins, so the loser is cancelled a few tokens in.
   const slow = `${EXACT},ttftOverheadMs=50,itlMs=300`;
   const fast = `${EXACT},ttftOverheadMs=10,itlMs=5`;
   const winners: number[] = [];
   const result = await row(async ({ signal }) => {
     let attempt = 0;
-    const answer = await hedged((s) => post('/v1/messages', anthropic, { 'x-fanout-llm-params': attempt++ === 0 ? slow : fast }, AbortSignal.any([signal, s])), { afterMs: 60, maxHedges: 1 });
+    const answer = await hedged((s) => post('/v1/messages', anthropic, { 'x-fanout-llm-params': attempt++ === 0 ? slow : fast }, AbortSignal.any([signal, s])), { afterMs: 150, maxHedges: 1 });
     winners.push(answer.winner);
   });
   assert.deepEqual(winners, [1, 1], 'the hedge won both runs');
@@ -84,6 +89,20 @@ test('hedged: the loser cancelled mid-stream is waste, with the tokens it had re
   assert.equal(llm.wastedInputTokens, 2 * (loser.stream.inputTokens ?? Number.NaN));
   assert.equal(llm.wastedInputUnknown, 0);
   assert.equal(llm.streamed, 4);
+});
+
+test('hedged: a loser cancelled before its first token is a wasted request with no tokens and its prompt unknown', async () => {
+  // The original's first token is due after 200 ms (time-scaled); the hedge after 60 ms answers in ~20 ms.
+  const slow = `${EXACT},ttftOverheadMs=2000,itlMs=5`;
+  const fast = `${EXACT},ttftOverheadMs=10,itlMs=5`;
+  const result = await row(async ({ signal }) => {
+    let attempt = 0;
+    await hedged((s) => post('/v1/chat/completions', openai, { 'x-fanout-llm-params': attempt++ === 0 ? slow : fast }, AbortSignal.any([signal, s])), { afterMs: 60, maxHedges: 1 });
+  });
+  const loser = result.timeline.find((r) => r.outcome.kind !== 'ok');
+  assert.ok(loser);
+  assert.deepEqual([loser.status, loser.stream], [undefined, undefined], 'no answer had begun: the server sends its headers with the first token');
+  assert.deepEqual([result.llm?.wastedRequests, result.llm?.wastedOutputTokens, result.llm?.wastedInputTokens, result.llm?.wastedInputUnknown], [2, 0, null, 2]);
 });
 
 test('a stream cut by a seeded fault and retried, and one ended by an error event: both waste, the cost of waste priced', async () => {
