@@ -12,6 +12,10 @@ export function formatUsd(usd: number): string {
 /** A cost figure, marked `≥` when some priced answers' prompt tokens were not reported (a lower bound). */
 export const formatCost = (usd: number, cost: LlmCost): string => `${cost.inputUnknownRequests > 0 ? '≥ ' : ''}${formatUsd(usd)}`;
 
+/** The cost of waste: a lower bound (`≥`) when some wasted answers' prompts were not reported. */
+export const formatWasteCost = (llm: { wastedInputUnknown?: number | undefined }, cost: LlmCost): string =>
+  `${(llm.wastedInputUnknown ?? 0) > 0 || cost.inputUnknownRequests > 0 ? '≥ ' : ''}${formatUsd(cost.wastedUsd)}`;
+
 /** The prices applied, e.g. "gpt-4o-mini $0.15 in / $0.6 out". */
 export const formatPrices = (cost: LlmCost): string =>
   Object.entries(cost.prices)

@@ -2,7 +2,7 @@
 // given (`≥` where prompt tokens were not reported, every model without a price named), and the answers
 // paid for and not used with their tokens and, when priced, their USD.
 import type { LlmRow, StrategyResult } from '../../model/records.ts';
-import { formatCost, formatPrices, formatUsd } from '../../report/format-usd.ts';
+import { formatCost, formatPrices, formatUsd, formatWasteCost } from '../../report/format-usd.ts';
 import { strategyLabel } from '../../report/format.ts';
 
 /** Inserted after the tokens/s column, before the 429s. */
@@ -22,7 +22,7 @@ export function costCells(llm: LlmRow, priced: boolean): string[] {
   const waste = `${llm.wastedRequests ?? 0}: ${llm.wastedOutputTokens ?? 0} / ${wastedIn(llm)}`;
   if (!priced) return [waste];
   if (!cost) return ['–', waste];
-  return [`${formatCost(cost.perRunUsd, cost)} (${formatUsd(cost.totalUsd)})${cost.unpricedRequests > 0 ? ' ‡' : ''}`, `${waste}, ${formatCost(cost.wastedUsd, cost)}`];
+  return [`${formatCost(cost.perRunUsd, cost)} (${formatUsd(cost.totalUsd)})${cost.unpricedRequests > 0 ? ' ‡' : ''}`, `${waste}, ${formatWasteCost(llm, cost)}`];
 }
 
 export function costNotes(rows: readonly StrategyResult[]): string[] {

@@ -2,7 +2,7 @@
 // answers that were cancelled, cut, errored or leaked in vermillion; cost per run and of the waste when
 // prices were given. Rows of reports made before waste was measured are left out.
 import type { Report } from '../../../model/report.ts';
-import { formatCost, formatUsd } from '../../format-usd.ts';
+import { formatCost, formatUsd, formatWasteCost } from '../../format-usd.ts';
 import { htmlTable, type Chart, type Figure } from '../figure.ts';
 import { axes, esc, legend, linearScale, px, svgRoot, type Plot } from '../svg.ts';
 import { labelWidthPx } from './labels.ts';
@@ -29,8 +29,8 @@ export const llmWasteChart = {
       const top = plot.top + i * ROW_PX;
       const mid = px(top + ROW_PX / 2);
       const wasted = Math.min(llm.wastedOutputTokens ?? 0, llm.outputTokens);
-      const after = `${llm.wastedRequests ?? 0} wasted${llm.cost ? `, ${formatCost(llm.cost.wastedUsd, llm.cost)} of ${formatCost(llm.cost.totalUsd, llm.cost)}` : ''}`;
-      parts.push(`<g class="mark"><title>${esc(`${label}: ${llm.outputTokens} output tokens, ${wasted} of them in ${llm.wastedRequests ?? 0} wasted answers; wasted prompt tokens ${wastedIn(llm)}${llm.cost ? `; cost ${formatCost(llm.cost.perRunUsd, llm.cost)} per run, waste ${formatCost(llm.cost.wastedUsd, llm.cost)}` : ''}`)}</title>`);
+      const after = `${llm.wastedRequests ?? 0} wasted${llm.cost ? `, ${formatWasteCost(llm, llm.cost)} of ${formatCost(llm.cost.totalUsd, llm.cost)}` : ''}`;
+      parts.push(`<g class="mark"><title>${esc(`${label}: ${llm.outputTokens} output tokens, ${wasted} of them in ${llm.wastedRequests ?? 0} wasted answers; wasted prompt tokens ${wastedIn(llm)}${llm.cost ? `; cost ${formatCost(llm.cost.perRunUsd, llm.cost)} per run, waste ${formatWasteCost(llm, llm.cost)}` : ''}`)}</title>`);
       parts.push(`<text class="tick" x="${plot.left - 6}" y="${mid}" dy="0.32em" text-anchor="end">${esc(label)}</text>`);
       parts.push(`<rect class="s2" x="${plot.left}" y="${px(top + 6)}" width="${px(x(llm.outputTokens - wasted) - plot.left)}" height="${ROW_PX - 12}"/>`);
       parts.push(`<rect class="fail" x="${px(x(llm.outputTokens - wasted))}" y="${px(top + 6)}" width="${px(x(llm.outputTokens) - x(llm.outputTokens - wasted))}" height="${ROW_PX - 12}"/>`);
@@ -65,7 +65,7 @@ export const llmWasteChart = {
           String(r.llm.wastedOutputTokens ?? 0),
           wastedIn(r.llm),
           ...(priced
-            ? [cost(r, (c) => c.perRunUsd), r.llm.cost ? formatUsd(r.llm.cost.totalUsd) : '–', cost(r, (c) => c.wastedUsd), r.llm.cost ? r.llm.cost.unpricedModels.join(', ') || (r.llm.cost.unpricedRequests > 0 ? 'model not named' : '') : '']
+            ? [cost(r, (c) => c.perRunUsd), r.llm.cost ? formatUsd(r.llm.cost.totalUsd) : '–', r.llm.cost ? formatWasteCost(r.llm, r.llm.cost) : '–', r.llm.cost ? r.llm.cost.unpricedModels.join(', ') || (r.llm.cost.unpricedRequests > 0 ? 'model not named' : '') : '']
             : []),
         ]),
       ),
