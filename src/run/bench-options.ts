@@ -5,6 +5,7 @@ import type { Report } from '../model/report.ts';
 import { DEFAULT_URL_FILES, RUN_DEFAULTS } from './defaults.ts';
 import { loadFixture, parseFixture, type LoadedFixture } from './fixtures.ts';
 import { runBench as runSuites, type RunOptions } from './run-bench.ts';
+import type { PriceTable } from '../model/prices.ts';
 
 /** A URL set given in code: paths (or URLs, of which only path and query are kept) on the run's server. */
 export interface UrlSet {
@@ -13,6 +14,8 @@ export interface UrlSet {
   urls: string[];
   /** k values for pool and batched (default [2]). */
   concurrency?: number[];
+  /** USD per million input/output tokens per model: streamed LLM answers' rows get a cost. */
+  prices?: PriceTable;
 }
 
 export type BenchOptions = Partial<Omit<RunOptions, 'fixtures'>> & {
