@@ -6,7 +6,7 @@ import { Agent, request } from 'undici';
 import { tokenStream } from '../../llm/tokens.ts';
 import type { TimedChunk } from '../../llm/sse.ts';
 import { deadlines } from '../../request/deadlines.ts';
-import { REQUEST_ID_HEADER } from '../../protocol/headers.ts';
+import { REQUEST_ID_HEADER, WARMUP_HEADER } from '../../protocol/headers.ts';
 import { encodeHistogram, latencyHistogramUs, summarizeHistogram, type Histogram } from '../../stats/hdr.ts';
 import { seededRandom } from '../../stats/random.ts';
 import type { OpenStepLlm } from './model.ts';
@@ -65,12 +65,13 @@ export class LlmStepStats {
 }
 
 /** Sends the body to `url` and reads the answer's chunks with their arrival times into `stats`. */
-export function llmSender(agent: Agent, url: string, body: string, timeoutMs: number, stats: LlmStepStats, idPrefix: string): () => Promise<SendOutcome> {
+export function llmSender(agent: Agent, url: string, body: string, timeoutMs: number, stats: LlmStepStats, idPrefix: string, warmup = false): () => Promise<SendOutcome> {
   const tries = deadlines(timeoutMs);
   let index = 0;
   return async () => {
     const deadline = tries.start();
-    const headers = { 'content-type': 'application/json', authorization: 'Bearer open-loop', [REQUEST_ID_HEADER]: `${idPrefix}${index++}` };
+    // Warm-up requests are marked: the simulator answers them at once and takes nothing from the quota.
+    const headers = { 'content-type': 'application/json', authorization: 'Bearer open-loop', [REQUEST_ID_HEADER]: `${idPrefix}${index++}`, ...(warmup ? { [WARMUP_HEADER]: '1' } : {}) };
     const sendMs = performance.now();
     try {
       const res = await request(url, { method: 'POST', dispatcher: agent, headers, body, signal: deadline.signal });

@@ -57,11 +57,11 @@ export async function runOpenSweep(options: OpenSweepOptions, section: OpenSecti
   // --open-llm: streamed chat completions on an Agent of their own, one body for the sweep.
   const llm = options.llm ? { agent: openLlmAgent(options.maxInFlight), body: openLlmBody(options.llm, options.seed) } : null;
   let stepNumber = 0;
-  const llmStep = (): { send: () => Promise<SendOutcome>; stats: LlmStepStats } | null => {
+  const llmStep = (warmup = false): { send: () => Promise<SendOutcome>; stats: LlmStepStats } | null => {
     if (!llm) return null;
     const stats = new LlmStepStats();
     // Request ids per step and arrival: the server plans each answer from (its seed, the id), so runs repeat.
-    return { stats, send: llmSender(llm.agent, url, llm.body, options.timeoutMs, stats, `open-${options.seed}-${stepNumber++}-`) };
+    return { stats, send: llmSender(llm.agent, url, llm.body, options.timeoutMs, stats, `open-${options.seed}-${stepNumber++}-`, warmup) };
   };
   const stepOptions = (ratePerSec: number, maxDurationMs: number) => ({
     url,
@@ -79,7 +79,7 @@ export async function runOpenSweep(options: OpenSweepOptions, section: OpenSecti
   });
   try {
     options.onProgress?.(`warming up at ${options.startRatePerSec}/s…`);
-    const warm = llmStep();
+    const warm = llmStep(true);
     await runStep(session, { ...stepOptions(options.startRatePerSec, OPEN_WARMUP_S * 1000), ...(warm ? { send: warm.send } : {}) });
     // The no-op target warms up too, or its first step measures cold code, not the scheduler.
     await runStep(noopSession, stepOptions(options.startRatePerSec, OPEN_WARMUP_S * 1000));

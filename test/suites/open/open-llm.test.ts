@@ -61,6 +61,8 @@ test('a rate limit on the server: the 429s are counted per step, as failed respo
     assert.ok(step.llm.rateLimited > 0, 'a 5 rpm bucket (a minute of 3 s here) refuses most of 10 requests in 0.5 s');
     assert.equal(step.llm.rateLimited, step.byOutcome['http-error']);
     assert.equal(step.llm.streamed + step.llm.rateLimited, step.started);
+    // The warm-up is marked and spends no quota: the step starts with the full bucket of 5 (+ under one refilled).
+    assert.ok(step.llm.streamed >= 5 && step.llm.streamed <= 6, `${step.llm.streamed} answered`);
   } finally {
     await server.close();
   }
