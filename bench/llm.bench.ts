@@ -2,7 +2,8 @@
 // tokens-per-minute limit on the simulated API: how the SDK's own retries (honouring retry-after-ms)
 // and a bounded fan-out cope, with TTFT, inter-token latency, tokens/s, 429s and goodput per row; then
 // fanout-bench's fan-out helpers around the same calls: a rate-limit-aware pool, AIMD, hedging.
-// Each run uses an API key of its own, so every run starts with a full bucket.
+// Each run uses an API key of its own, so every run starts with a full bucket. Priced at gpt-4o-mini's
+// list price, so each row shows its cost and the cost of its waste (a hedge's cancelled loser, say).
 import { aimdPool, defineBench, hedged, LatencyHistory, rateLimitAwarePool, type VariantContext } from 'fanout-bench';
 import OpenAI from 'openai';
 import pLimit from 'p-limit';
@@ -17,7 +18,7 @@ const TOKENS_PER_CALL = MAX_TOKENS + Math.ceil(prompt(99).length / 4) + 1;
 /** One streamed call; `onHeaders` sees the answer's headers (rate-limit state) before its tokens. */
 async function chat(client: OpenAI, i: number, signal: AbortSignal, onHeaders?: (headers: Headers) => void): Promise<string> {
   const { data: stream, response } = await client.chat.completions
-    .create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: prompt(i) }], max_tokens: MAX_TOKENS, stream: true }, { signal })
+    .create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: prompt(i) }], max_tokens: MAX_TOKENS, stream: true, stream_options: { include_usage: true } }, { signal })
     .withResponse();
   onHeaders?.(response.headers);
   let text = '';
@@ -38,6 +39,8 @@ export default defineBench({
   description: 'twenty streamed chat calls through the openai client under a tight tokens-per-minute limit',
   urls: ['/v1/chat/completions'],
   server: { timeScale: 0.1, llm: { tpm: 600, preset: 'fast' } },
+  // USD per million tokens (OpenAI's list price for gpt-4o-mini); include_usage above reports the prompt's tokens.
+  prices: { 'gpt-4o-mini': { inputPerMTok: 0.15, outputPerMTok: 0.6 } },
   variants: {
     // The SDK's defaults: two retries, waiting what retry-after-ms says.
     'openai all, sdk retries': async (context) => {

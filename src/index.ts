@@ -33,6 +33,7 @@ export { comparisonReporters } from './compare/reporters/index.ts';
 export { ReportSchema, SCHEMA_VERSION, type Report } from './model/report.ts';
 export type { Outcome, RequestRecord, StrategyResult, SampleStats, Environment, RunConfig } from './model/records.ts';
 export { parseReport, reportJsonSchemaText } from './model/schema.ts';
+export type { ModelPrice, PriceTable, LlmCost } from './model/prices.ts';
 
 /** Path of the published JSON Schema of reports (also importable as 'fanout-bench/report.schema.json'). */
 export const reportJsonSchemaPath: string = fileURLToPath(new URL('../schema/report.schema.json', import.meta.url));

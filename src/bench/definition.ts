@@ -1,6 +1,7 @@
 // A bench file's shape: the user's own fan-out code (variants) and built-in strategies over one URL set.
 // `export default defineBench({...})` in bench/*.bench.ts; defineBench only checks the type.
 import type { StrategyName } from '../strategies/index.ts';
+import type { PriceTable } from '../model/prices.ts';
 
 /** One entry of a URL set: a path (or URL), or a request with a method, a JSON body and headers. */
 export type UrlEntry =
@@ -55,6 +56,9 @@ export interface BenchDefinition {
   /** This bench gets a delay server of its own (the run's time scale and seed) with these settings,
    *  e.g. a tight token-per-minute limit on the simulated LLM API. */
   server?: BenchServerOptions;
+  /** USD per million input and output tokens per model, e.g. { 'gpt-4o-mini': { inputPerMTok: 0.15,
+   *  outputPerMTok: 0.6 } }: streamed answers' rows get a cost. `run --prices FILE` wins per model. */
+  prices?: PriceTable;
 }
 
 export interface BenchServerOptions {

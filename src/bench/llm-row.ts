@@ -4,6 +4,9 @@
 import { goodput, predictedMaxQuantile, streamMetrics, tokenStream, type Slo, type StreamFormat, type StreamMetrics } from '../llm/index.ts';
 import type { LlmRow, RequestRecord } from '../model/records.ts';
 import { quantile } from '../stats/percentile.ts';
+import type { PriceTable } from '../model/prices.ts';
+import { llmCost } from './llm-cost.ts';
+import { llmWaste } from './llm-waste.ts';
 
 /** A recorded chunk, with its text where the answer was streamed. */
 export interface TextChunk {
@@ -14,9 +17,10 @@ export interface TextChunk {
 
 const formatOf = (url: string): StreamFormat => (new URL(url).pathname.endsWith('/messages') ? 'anthropic' : 'openai');
 
-/** The stream measurements of one request, when it was a streamed answer whose text was seen. */
-export function measureStream(record: RequestRecord, chunks: readonly TextChunk[] | undefined): { stream: NonNullable<RequestRecord['stream']>; itlMs: number[] } | null {
-  if (!chunks || chunks.length === 0 || chunks.some((chunk) => chunk.text === undefined)) return null;
+/** The stream measurements of one request, when it was a streamed answer whose text was seen. With
+ *  `eventStream`, an answer cancelled or cut before its first chunk is one too: begun, no tokens. */
+export function measureStream(record: RequestRecord, chunks: readonly TextChunk[] | undefined, eventStream = false): { stream: NonNullable<RequestRecord['stream']>; itlMs: number[] } | null {
+  if (!chunks || (chunks.length === 0 && !eventStream) || chunks.some((chunk) => chunk.text === undefined)) return null;
   const tokens = tokenStream(formatOf(record.url), chunks.map((chunk) => ({ data: chunk.text ?? '', atMs: chunk.atMs })));
   const metrics: StreamMetrics = streamMetrics(record.startMs, tokens);
   return {
@@ -28,6 +32,10 @@ export function measureStream(record: RequestRecord, chunks: readonly TextChunk[
       outputTokensPerSec: metrics.outputTokensPerSec,
       finishReason: tokens.finishReason,
       error: tokens.error ?? (tokens.complete ? null : 'the stream ended before its last event'),
+      // Token usage and model, as the answer states them (never invented: null when it did not say).
+      outputTokensFrom: tokens.usageTokens === null ? 'content' : 'usage',
+      inputTokens: tokens.inputTokens,
+      model: tokens.model,
     },
     itlMs: metrics.itlMs,
   };
@@ -42,8 +50,9 @@ export interface MeasuredRunRecords {
 const q = (values: readonly number[]): { p50: number; p99: number } => ({ p50: quantile(values, 0.5), p99: quantile(values, 0.99) });
 const finite = (values: readonly (number | null | undefined)[]): number[] => values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
 
-/** The row's LLM summary, or null when no run streamed an answer. `sloText` is the --slo as given. */
-export function llmRow(runs: readonly MeasuredRunRecords[], wallMsTotal: number, slo: { text: string; slo: Slo } | null): LlmRow | null {
+/** The row's LLM summary, or null when no run streamed an answer. `sloText` is the --slo as given;
+ *  with `prices` the row gets its cost. */
+export function llmRow(runs: readonly MeasuredRunRecords[], wallMsTotal: number, slo: { text: string; slo: Slo } | null, prices?: PriceTable | null): LlmRow | null {
   const records = runs.flatMap((run) => run.records);
   const streamed = records.filter((r) => r.stream !== undefined);
   if (streamed.length === 0) return null;
@@ -66,6 +75,7 @@ export function llmRow(runs: readonly MeasuredRunRecords[], wallMsTotal: number,
     rateLimited: records.filter((r) => r.status === 429).length,
     overloaded: records.filter((r) => r.status === 529 || r.status === 503).length,
     streamErrors: streamed.filter((r) => r.stream?.error !== null).length,
+    ...llmWaste(records),
   };
   if (slo) {
     // Every request of the row counts: a 429 or a cut stream is never good.
@@ -86,5 +96,6 @@ export function llmRow(runs: readonly MeasuredRunRecords[], wallMsTotal: number,
     };
     row.slowestOfN = { n, runs: perRun.length, e2e: side((r) => r.stream?.e2eMs), ttft: side((r) => r.stream?.ttftMs) };
   }
+  if (prices) row.cost = llmCost(runs, prices);
   return row;
 }

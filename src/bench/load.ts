@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { loadFixture, parseFixture, type LoadedFixture } from '../run/fixtures.ts';
 import { STRATEGY_NAMES, type StrategyName } from '../strategies/index.ts';
 import { InputError, describeZodError } from '../util/input-error.ts';
+import { PriceTableSchema } from '../model/prices.ts';
 import type { BenchDefinition, IdealSchedule, VariantSpec } from './definition.ts';
 
 export const BENCH_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'] as const;
@@ -64,6 +65,7 @@ const BenchSchema = z
           .optional(),
       })
       .optional(),
+    prices: PriceTableSchema.optional(),
   })
   .refine((bench) => (bench.urls === undefined) !== (bench.fixture === undefined), 'give either "urls" or "fixture", not both or neither')
   .refine((bench) => (bench.strategies?.length ?? 0) + Object.keys(bench.variants ?? {}).length > 0, 'give at least one variant or strategy');
@@ -87,7 +89,9 @@ export async function loadBenchFile(file: string): Promise<LoadedFixture> {
   const fixture = parseFixture(set, `bench file ${file}`, bench.name, file);
   // A named URL-set file's request entries (method, body, headers) stay with its paths.
   if (named?.requests) fixture.requests = named.requests;
-  return { ...fixture, strategies: bench.strategies ?? [], variants, ...(bench.server ? { server: bench.server } : {}) };
+  // Prices from the URL-set file, the bench's own winning per model.
+  const prices = named?.prices || bench.prices ? { ...named?.prices, ...bench.prices } : undefined;
+  return { ...fixture, strategies: bench.strategies ?? [], variants, ...(bench.server ? { server: bench.server } : {}), ...(prices ? { prices } : {}) };
 }
 
 async function loadNamedFixture(file: string, relative: string): Promise<LoadedFixture> {

@@ -18,6 +18,8 @@ export interface RecordedLike {
   bytes?: number | undefined;
   serverDelayMs?: number | undefined;
   chunks?: { atMs: number; bytes: number; text?: string | undefined }[] | undefined;
+  /** A text/event-stream answer. */
+  eventStream?: true | undefined;
   leaked: boolean;
   incomplete: string[];
 }

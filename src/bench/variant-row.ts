@@ -9,6 +9,7 @@ import { sampleStats } from '../stats/sample-stats.ts';
 import type { VariantSpec } from './definition.ts';
 import type { Slo } from '../llm/index.ts';
 import { llmRow, measureStream } from './llm-row.ts';
+import type { PriceTable } from '../model/prices.ts';
 import { inFlightFacts, toRequestRecord, variantIdeal, type RecordedLike } from './timeline.ts';
 
 /** The part of the request recorder a variant row needs: one window per run. */
@@ -32,6 +33,8 @@ export interface VariantRowOptions {
   signal?: AbortSignal;
   /** Goodput of streamed LLM answers is judged against these (--slo), as given and parsed. */
   slo?: { text: string; slo: Slo };
+  /** Token prices per model: the row's streamed answers get a cost. */
+  prices?: PriceTable;
   onRun?: (run: { warmup: boolean; wallMs: number }) => void;
 }
 
@@ -85,7 +88,7 @@ export async function runVariantRow(options: VariantRowOptions): Promise<Omit<St
       .filter((run) => run.error !== null)
       .map((run) => ({ iteration: run.iteration, warmup: run.warmup, error: run.error ?? '', requests: run.records.length })),
   };
-  const llm = llmRow(measured, measured.reduce((sum, run) => sum + run.wallMs, 0), options.slo ?? null);
+  const llm = llmRow(measured, measured.reduce((sum, run) => sum + run.wallMs, 0), options.slo ?? null, options.prices ?? null);
   return {
     fixture: options.bench,
     name: options.name,
@@ -139,7 +142,7 @@ async function runOnce(options: VariantRowOptions, iteration: number): Promise<V
   const itlMs: number[] = [];
   const records = recording.requests.map((request) => {
     const record = toRequestRecord(request, settledMs);
-    const measured = measureStream(record, request.chunks);
+    const measured = measureStream(record, request.chunks, request.eventStream === true);
     if (measured) {
       record.stream = measured.stream;
       itlMs.push(...measured.itlMs);

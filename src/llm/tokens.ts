@@ -13,6 +13,10 @@ export interface TokenStream {
   usageTokens: number | null;
   /** Tokens to use for rates: the provider's count when given, else the counted ones. */
   outputTokens: number;
+  /** Prompt tokens the provider reported (OpenAI's usage chunk, Anthropic's message_start); null when it did not. */
+  inputTokens: number | null;
+  /** The model that answered, as the stream names it (each OpenAI chunk, Anthropic's message_start). */
+  model: string | null;
   /** The finish or stop reason, when the stream reached it. */
   finishReason: string | null;
   /** The message of an error event inside the stream, if any. */
@@ -53,7 +57,7 @@ export function tokenStream(format: StreamFormat, chunks: Iterable<TimedChunk>):
 }
 
 export function tokensFromEvents(format: StreamFormat, events: readonly TimedEvent[]): TokenStream {
-  const out: TokenStream = { tokenTimesMs: [], text: '', usageTokens: null, outputTokens: 0, finishReason: null, error: null, complete: false };
+  const out: TokenStream = { tokenTimesMs: [], text: '', usageTokens: null, outputTokens: 0, inputTokens: null, model: null, finishReason: null, error: null, complete: false };
   const counter: Counter = { inWord: false };
   const addText = (piece: string, atMs: number): void => {
     out.text += piece;
@@ -86,12 +90,22 @@ function readOpenAi(data: Record<string, unknown>, atMs: number, out: TokenStrea
     if (typeof content === 'string') addText(content, atMs);
     if (typeof c?.finish_reason === 'string') out.finishReason = c.finish_reason;
   }
+  if (typeof data.model === 'string' && out.model === null) out.model = data.model;
   const usage = record(data.usage);
   if (typeof usage?.completion_tokens === 'number') out.usageTokens = usage.completion_tokens;
+  if (typeof usage?.prompt_tokens === 'number') out.inputTokens = usage.prompt_tokens;
 }
 
 function readAnthropic(data: Record<string, unknown>, atMs: number, out: TokenStream, addText: (piece: string, atMs: number) => void): void {
   switch (data.type) {
+    case 'message_start': {
+      // The prompt's tokens are known before the first token; its output_tokens is a placeholder.
+      const message = record(data.message);
+      if (typeof message?.model === 'string') out.model = message.model;
+      const input = record(message?.usage)?.input_tokens;
+      if (typeof input === 'number') out.inputTokens = input;
+      break;
+    }
     case 'content_block_delta': {
       const delta = record(data.delta);
       if (delta?.type === 'text_delta' && typeof delta.text === 'string') addText(delta.text, atMs);
@@ -100,8 +114,9 @@ function readAnthropic(data: Record<string, unknown>, atMs: number, out: TokenSt
     case 'message_delta': {
       const stop = record(data.delta)?.stop_reason;
       if (typeof stop === 'string') out.finishReason = stop;
-      const tokens = record(data.usage)?.output_tokens;
-      if (typeof tokens === 'number') out.usageTokens = tokens;
+      const usage = record(data.usage);
+      if (typeof usage?.output_tokens === 'number') out.usageTokens = usage.output_tokens;
+      if (typeof usage?.input_tokens === 'number') out.inputTokens = usage.input_tokens;
       break;
     }
     case 'message_stop':

@@ -47,5 +47,25 @@ function mergeSteps(steps: readonly OpenStep[]): OpenStep {
     histograms: { fromIntendedUs: fromIntended.encoded, fromActualUs: fromActual.encoded, startLagUs: startLag.encoded },
     eventLoopDelayP99Ms: Math.max(...steps.map((s) => s.eventLoopDelayP99Ms)),
     kneeReasons: [...new Set(steps.flatMap((s) => s.kneeReasons))],
+    ...mergeLlm(steps),
+  };
+}
+
+/** --open-llm steps: counts added, TTFT histograms added exactly; absent unless every runner has them. */
+function mergeLlm(steps: readonly OpenStep[]): Pick<OpenStep, 'llm'> {
+  const llm = steps.flatMap((s) => (s.llm ? [s.llm] : []));
+  if (llm.length === 0 || llm.length !== steps.length) return {};
+  const sum = (pick: (l: (typeof llm)[number]) => number): number => llm.reduce((total, l) => total + pick(l), 0);
+  const ttft = addHistograms(llm.map((l) => l.ttftUs), 1000);
+  return {
+    llm: {
+      streamed: sum((l) => l.streamed),
+      ttftMs: ttft.summary,
+      rateLimited: sum((l) => l.rateLimited),
+      overloaded: sum((l) => l.overloaded),
+      streamErrors: sum((l) => l.streamErrors),
+      outputTokens: sum((l) => l.outputTokens),
+      ttftUs: ttft.encoded,
+    },
   };
 }

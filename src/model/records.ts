@@ -2,6 +2,7 @@
 // suite's own section lives in its folder; model/report.ts puts them together into the one schema.
 // Every time is in milliseconds on one monotonic clock; every size is in bytes.
 import { z } from 'zod';
+import { LlmCostSchema } from './prices.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -69,6 +70,12 @@ export const RequestRecordSchema = z.object({
       finishReason: z.string().nullable(),
       /** An error event inside the stream, or a stream that ended before its last event. */
       error: z.string().nullable(),
+      /** Where outputTokens comes from: the provider's usage, or counted in the content (a cut stream, no usage sent). */
+      outputTokensFrom: z.enum(['usage', 'content']).optional(),
+      /** Prompt tokens as the stream reports them (OpenAI's usage chunk, Anthropic's message_start); null when it did not. */
+      inputTokens: z.int().nonnegative().nullable().optional(),
+      /** The model named in the answer; null when the stream named none. */
+      model: z.string().nullable().optional(),
     })
     .optional(),
 });
@@ -183,6 +190,16 @@ export const LlmRowSchema = z.object({
       ttft: z.object({ p50: PredictedMeasuredSchema, p99: PredictedMeasuredSchema }),
     })
     .optional(),
+  /** Cost at the run's prices (a bench's, a URL set's, --prices); absent without a price table. */
+  cost: LlmCostSchema.optional(),
+  /** Waste: streamed answers paid for and not used (cancelled, cut or errored, leaked), over all measured runs. */
+  wastedRequests: z.int().nonnegative().optional(),
+  /** Output tokens those answers carried before they ended (usage where reported, else counted in the content). */
+  wastedOutputTokens: z.int().nonnegative().optional(),
+  /** Their prompt tokens, summed where reported; null when none reported them (OpenAI sends usage only at the end). */
+  wastedInputTokens: z.int().nonnegative().nullable().optional(),
+  /** Wasted answers whose prompt tokens are not in wastedInputTokens. */
+  wastedInputUnknown: z.int().nonnegative().optional(),
 });
 export type LlmRow = z.infer<typeof LlmRowSchema>;
 

@@ -110,6 +110,7 @@ export class Entry {
       ...(bytes !== undefined ? { bytes } : {}),
       ...(this.serverDelayMs !== undefined ? { serverDelayMs: this.serverDelayMs } : {}),
       ...(this.chunks !== null ? { chunks: this.chunks.map((chunk) => ({ ...chunk, atMs: chunk.atMs - zeroMs })) } : {}),
+      ...(this.streamed ? { eventStream: true as const } : {}),
       leaked: !this.ended,
       incomplete: [...this.incomplete],
     };

@@ -41,6 +41,8 @@ export const RecordedRequestSchema = z.object({
   serverDelayMs: z.number().optional(),
   /** Every body chunk in arrival order; absent when this stack does not publish chunks. */
   chunks: z.array(BodyChunkSchema).optional(),
+  /** A text/event-stream answer (a streamed LLM answer): its chunks' text is kept, even when none came. */
+  eventStream: z.literal(true).optional(),
   /** In flight when the window closed: the code under test did not wait for it. */
   leaked: z.boolean(),
   /** What the recorder could not observe about this request, one reason each; empty when it saw it all. */

@@ -6,6 +6,7 @@ import { DEFAULT_URL_FILES, RUN_DEFAULTS } from './defaults.ts';
 import { loadFixture, parseFixture, type LoadedFixture } from './fixtures.ts';
 import { runBench as runSuites, type RunOptions } from './run-bench.ts';
 import type { UrlEntry } from '../bench/definition.ts';
+import type { PriceTable } from '../model/prices.ts';
 
 /** A URL set given in code: paths (or URLs, of which only path and query are kept) on the run's server,
  *  or requests with a method, a JSON body and headers. */
@@ -15,6 +16,8 @@ export interface UrlSet {
   urls: UrlEntry[];
   /** k values for pool and batched (default [2]). */
   concurrency?: number[];
+  /** USD per million input/output tokens per model: streamed LLM answers' rows get a cost. */
+  prices?: PriceTable;
 }
 
 export type BenchOptions = Partial<Omit<RunOptions, 'fixtures'>> & {

@@ -7,6 +7,7 @@ import type { BenchServerOptions, VariantSpec } from '../bench/definition.ts';
 import type { StrategyName } from '../strategies/index.ts';
 import { REQUEST_ID_HEADER, WARMUP_HEADER } from '../protocol/headers.ts';
 import type { UrlRequest } from '../request/url-request.ts';
+import { PriceTableSchema, type PriceTable } from '../model/prices.ts';
 
 /** Absolute URLs keep only their path and query: every request goes to the local target, never to the
  *  host named. A path must not start with "//", which URL resolution would read as another host. */
@@ -53,6 +54,8 @@ const FixtureFile = z.union([
     description: z.string().optional(),
     urls: z.array(Entry).min(1),
     concurrency: z.array(z.int().positive()).min(1).optional(),
+    /** USD per million input/output tokens per model, for the cost of streamed LLM answers. */
+    prices: PriceTableSchema.optional(),
   }),
 ]);
 
@@ -72,6 +75,8 @@ export interface LoadedFixture {
   variants?: Record<string, VariantSpec>;
   /** A bench file's own delay server settings: it then runs against a server of its own. */
   server?: BenchServerOptions;
+  /** Token prices per model from the URL-set file or bench file (run --prices wins per model). */
+  prices?: PriceTable;
 }
 
 export const DEFAULT_CONCURRENCY = [2];
@@ -83,7 +88,8 @@ export async function loadFixture(file: string): Promise<LoadedFixture> {
 
 /** A URL set from JSON data (a file's, or one given in code); `source` names it in errors. */
 export function parseFixture(json: unknown, source: string, fallbackName: string, file = ''): LoadedFixture {
-  const parsed = FixtureFile.safeParse(json);
+  // The array or the object form by the JSON's shape, so an error names the field, not "Invalid input" of the union.
+  const parsed = (Array.isArray(json) ? FixtureFile.options[0] : FixtureFile.options[1]).safeParse(json);
   if (!parsed.success) {
     throw new InputError(`${source}: ${describeZodError(parsed.error)} (expected an array of URLs or requests, or {"urls": [...]})`);
   }
@@ -96,6 +102,7 @@ export function parseFixture(json: unknown, source: string, fallbackName: string
     ...(requests.some((request) => request !== null) ? { requests } : {}),
     concurrency: ('concurrency' in data && data.concurrency) || DEFAULT_CONCURRENCY,
     file,
+    ...('prices' in data && data.prices ? { prices: data.prices } : {}),
   };
 }
 

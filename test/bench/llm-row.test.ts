@@ -23,6 +23,8 @@ test('a streamed answer: TTFT, E2E and TPOT from token arrivals, tokens counted 
     [record.stream?.ttftMs, record.stream?.e2eMs, record.stream?.tpotMs, record.stream?.outputTokens, record.stream?.error],
     [100, 130, 15, 3, null],
   );
+  // No usage chunk in this stream: output counted in the content, input unknown, no model named.
+  assert.deepEqual([record.stream?.outputTokensFrom, record.stream?.inputTokens, record.stream?.model], ['content', null, null]);
   assert.equal(measureStream(record, [{ atMs: 1, bytes: 3 }]), null, 'no text, no stream measurement');
 });
 

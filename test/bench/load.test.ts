@@ -41,6 +41,16 @@ test('a .mjs bench file may name a URL file beside it', async () => {
   assert.deepEqual([bench.paths, bench.description], [['/delay/0.1'], 'from the file']);
 });
 
+test('prices: a URL-set file’s and the bench’s own, the bench’s winning per model', async () => {
+  await file('priced-set.json', JSON.stringify({ urls: ['/v1/chat/completions'], prices: { a: { inputPerMTok: 1, outputPerMTok: 2 }, b: { inputPerMTok: 3, outputPerMTok: 4 } } }));
+  const bench = await loadBenchFile(
+    await file('priced.bench.mjs', `export default { name: 'p', fixture: './priced-set.json', strategies: ['all'], prices: { b: { inputPerMTok: 5, outputPerMTok: 6 } } };`),
+  );
+  assert.deepEqual(bench.prices, { a: { inputPerMTok: 1, outputPerMTok: 2 }, b: { inputPerMTok: 5, outputPerMTok: 6 } });
+  const plain = await loadBenchFile(await file('plain.bench.mjs', `export default { name: 'q', urls: ['/get'], strategies: ['all'] };`));
+  assert.equal(plain.prices, undefined, 'no table given, none invented');
+});
+
 const cases: [string, string, string, RegExp][] = [
   ['syntax error', 'broken.bench.ts', 'export default {', /broken\.bench\.ts: cannot be imported/],
   ['missing package', 'missing.bench.mjs', `import x from 'no-such-package-here'; export default x;`, /missing\.bench\.mjs: cannot be imported: .*no-such-package-here/],
@@ -49,6 +59,7 @@ const cases: [string, string, string, RegExp][] = [
   ['unknown strategy', 'strategy.bench.mjs', `export default { name: 's', urls: ['/get'], strategies: ['fastest'] };`, /strategy\.bench\.mjs: .*strategies/],
   ['neither urls nor fixture', 'nourls.bench.mjs', `export default { name: 'n', strategies: ['all'] };`, /nourls\.bench\.mjs: .*either "urls" or "fixture"/],
   ['variant named like a strategy it runs', 'clash.bench.mjs', `export default { name: 'c', urls: ['/get'], strategies: ['all'], variants: { all: async () => {} } };`, /clash\.bench\.mjs: variant "all" has the name of a strategy/],
+  ['a price that is not a number', 'price.bench.mjs', `export default { name: 'p', urls: ['/get'], strategies: ['all'], prices: { m: { inputPerMTok: '0.15', outputPerMTok: 1 } } };`, /price\.bench\.mjs: prices\.m\.inputPerMTok: /],
   ['nothing to run', 'empty.bench.mjs', `export default { name: 'e', urls: ['/get'] };`, /empty\.bench\.mjs: .*at least one variant or strategy/],
 ];
 

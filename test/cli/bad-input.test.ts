@@ -32,6 +32,9 @@ before(async () => {
   await writeFile(join(dir, 'other-host.json'), '["//example.invalid/delay/1"]');
   await writeFile(join(dir, 'bad-absolute.json'), '["http://"]');
   await writeFile(join(dir, 'other-host-path.json'), '["http://x.test//example.invalid/get"]');
+  await writeFile(join(dir, 'prices-negative.json'), JSON.stringify({ 'gpt-4o-mini': { inputPerMTok: -1, outputPerMTok: 0.6 } }));
+  await writeFile(join(dir, 'prices-typo.json'), JSON.stringify({ 'gpt-4o-mini': { inputPerMtok: 0.15, outputPerMTok: 0.6 } }));
+  await writeFile(join(dir, 'prices-in-set.json'), JSON.stringify({ urls: ['/get'], prices: { 'gpt-4o-mini': { inputPerMTok: 0.15 } } }));
 });
 after(() => rm(dir, { recursive: true, force: true }));
 
@@ -76,6 +79,11 @@ const CASES: [string[], RegExp][] = [
   [['run', '--urls', '@other-host-path'], /other-host-path.json: 0: must not have a path starting with "\/\/"/],
   [['run', '--target', 'http://127.0.0.1:9', '--suite', 'strategies,scale'], /--target: the scale suite always measures its own delay server/],
   [['run', '--time-scale', '5000'], /--time-scale: expected at most 1000, got 5000/],
+  [['run', '--prices', '/no/such/prices.json'], /--prices \/no\/such\/prices.json: not found/],
+  [['run', '--prices', '@not-json'], /--prices .*not-json.json: not valid JSON/],
+  [['run', '--prices', '@prices-negative'], /--prices .*prices-negative.json: gpt-4o-mini\.inputPerMTok: .*(>=|≥|at least) ?0.*USD per million tokens/],
+  [['run', '--prices', '@prices-typo'], /--prices .*prices-typo.json: gpt-4o-mini\.inputPerMTok: .*expected number/],
+  [['run', '--urls', '@prices-in-set'], /URL file .*prices-in-set.json: prices\.gpt-4o-mini\.outputPerMTok: /],
   [['report'], /report: expected a report file/],
   [['report', '/no/such/report.json'], /\/no\/such\/report.json: not found/],
   [['report', '@not-json'], /not-json.json: not valid JSON/],

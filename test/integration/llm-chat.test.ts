@@ -23,6 +23,8 @@ test('fixtures/llm-chat.json: every strategy row streams ten answers a run and h
     warmup: 1,
     timeScale: 0.05,
     timeoutMs: 10_000,
+    // A price for the OpenAI model only: the Anthropic answers must be named unpriced, never costed at zero.
+    suiteOptions: { strategies: { variantTimeoutMs: 60_000, slo: null, prices: { 'gpt-4o-mini': { inputPerMTok: 0.15, outputPerMTok: 0.6 } } } },
   });
   assert.deepEqual(report.errors, []);
   assert.deepEqual(
@@ -45,6 +47,9 @@ test('fixtures/llm-chat.json: every strategy row streams ten answers a run and h
       assert.ok((record.serverDelayMs ?? 0) > 0, 'each answer says what it served');
     }
     assert.ok(row.idealMs > 0);
+    const cost = llm.cost;
+    assert.ok(cost && cost.totalUsd > 0 && cost.perRunUsd > 0, `${row.name}: strategy rows are priced`);
+    assert.deepEqual([cost.unpricedModels, cost.unpricedRequests, cost.inputUnknownRequests], [['claude-haiku-4-5'], 4, 0]);
   }
   const text = reporters.table.render(report);
   assert.match(text, /TTFT p50\/p99/);

@@ -30,6 +30,9 @@ for (const format of ['openai', 'anthropic'] as const) {
     assert.equal(stream.error, null);
     assert.equal(stream.tokenTimesMs.length, 30);
     assert.equal(stream.usageTokens, 30);
+    // The prompt's tokens and the model, as the answer states them (include_usage for OpenAI).
+    assert.ok(stream.inputTokens !== null && stream.inputTokens > 0, `input tokens ${stream.inputTokens}`);
+    assert.equal(stream.model, 'fast');
     assert.ok(servedTtftMs >= 40, `served ${servedTtftMs}`);
     assert.ok(metrics.ttftMs! >= servedTtftMs - 1, `client TTFT ${metrics.ttftMs} < served ${servedTtftMs}`);
     // 29 gaps of 10 ms after the served TTFT: the server keeps to that schedule or runs late, never early,
@@ -53,4 +56,15 @@ test('a stream cut by an injected error: the tokens before it are counted and th
   assert.equal(cut.tokenTimesMs.length, 5);
   assert.match(cut.error ?? '', /injected error after 5 tokens/);
   assert.equal(cut.complete, false);
+});
+
+test('OpenAI without include_usage: the prompt tokens stay unknown (null) and the output tokens are counted', async () => {
+  const res = await fetch(`${server.url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-fanout-llm-params': 'fixedOutputTokens=7,itlMs=1,ttftOverheadMs=1' },
+    body: JSON.stringify({ model: 'gpt-4o-mini', max_tokens: 40, stream: true, messages: [{ role: 'user', content: 'hi' }] }),
+  });
+  const stream = tokenStream('openai', [{ data: await res.text(), atMs: 1 }]);
+  assert.equal(stream.complete, true);
+  assert.deepEqual([stream.inputTokens, stream.usageTokens, stream.outputTokens, stream.model], [null, null, 7, 'gpt-4o-mini']);
 });

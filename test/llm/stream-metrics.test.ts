@@ -33,6 +33,7 @@ test('OpenAI: tokens are counted per word piece, so one chunk with three words i
   assert.deepEqual(stream.tokenTimesMs, [100, 130, 130, 130, 150]);
   assert.equal(stream.text, 'Hello big wide world again');
   assert.equal(stream.usageTokens, 5);
+  assert.equal(stream.inputTokens, 3);
   assert.equal(stream.finishReason, 'stop');
   assert.equal(stream.complete, true);
   const m = streamMetrics(0, stream);
@@ -58,13 +59,15 @@ test('usage wins over the counted tokens for rates, and the counted ones keep th
 test('Anthropic: text deltas are tokens; message_delta gives usage and stop reason; an error event is kept', () => {
   const ev = (name: string, data: object): string => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
   const stream = tokenStream('anthropic', [
-    { data: ev('message_start', { type: 'message_start', message: { usage: { input_tokens: 4, output_tokens: 1 } } }) + ev('ping', { type: 'ping' }), atMs: 5 },
+    { data: ev('message_start', { type: 'message_start', message: { model: 'claude-haiku-4-5', usage: { input_tokens: 4, output_tokens: 1 } } }) + ev('ping', { type: 'ping' }), atMs: 5 },
     { data: ev('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Two words' } }), atMs: 40 },
     { data: ev('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: ' more.' } }), atMs: 55 },
     { data: ev('message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 3 } }) + ev('message_stop', { type: 'message_stop' }), atMs: 60 },
   ]);
   assert.deepEqual(stream.tokenTimesMs, [40, 40, 55]);
   assert.equal(stream.usageTokens, 3);
+  // message_start's output_tokens (1) is a placeholder; its input_tokens and model are the answer's.
+  assert.deepEqual([stream.inputTokens, stream.model], [4, 'claude-haiku-4-5']);
   assert.equal(stream.finishReason, 'end_turn');
   assert.equal(stream.complete, true);
   const failed = tokenStream('anthropic', [{ data: ev('error', { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }), atMs: 9 }]);
@@ -79,4 +82,6 @@ test('an OpenAI error object inside the stream is reported, not counted', () => 
   ]);
   assert.equal(stream.error, 'injected');
   assert.equal(stream.tokenTimesMs.length, 2);
+  // Cut before the usage chunk: the prompt's tokens are unknown, never guessed.
+  assert.deepEqual([stream.inputTokens, stream.outputTokens, stream.model], [null, 2, null]);
 });

@@ -111,6 +111,29 @@ test('merged latency percentiles equal those of one histogram holding every samp
   }
 });
 
+test('--open-llm steps: TTFT histograms added, refusals and tokens summed; kept only when every runner has them', () => {
+  const runners = [runner(1), runner(2)];
+  for (const [index, r] of runners.entries()) {
+    for (const step of r.report.open!.steps) {
+      const histogram = histogramOf(r.openUs.map((us) => Math.round(us / 4)));
+      step.llm = { streamed: 10, ttftMs: summarizeHistogram(histogram, 1000), rateLimited: index + 1, overloaded: 0, streamErrors: index, outputTokens: 100, ttftUs: encodeHistogram(histogram) };
+      histogram.destroy();
+    }
+  }
+  const all = stored(runners.flatMap((r) => r.openUs.map((us) => Math.round(us / 4))));
+  try {
+    const merged = parseReport(mergeReports(sourced(runners)), 'merged');
+    for (const step of merged.open!.steps) {
+      assert.deepEqual(step.llm?.ttftMs, summarizeHistogram(all, 1000));
+      assert.deepEqual([step.llm?.streamed, step.llm?.rateLimited, step.llm?.streamErrors, step.llm?.outputTokens], [20, 3, 1, 200]);
+    }
+  } finally {
+    all.destroy();
+  }
+  delete runners[1]!.report.open!.steps[0]!.llm;
+  assert.equal(parseReport(mergeReports(sourced(runners)), 'merged').open!.steps[0]!.llm, undefined);
+});
+
 test('strategy rows: wall samples concatenated and their stats recomputed, counts summed, runners kept', () => {
   const runners = [runner(1), runner(2)];
   const merged = mergeReports(sourced(runners));

@@ -1,7 +1,7 @@
 // The open-loop suite's flags: declared here and spread into `run`'s flag table, parsed into OpenOptions.
 import { InputError } from '../../util/input-error.ts';
 import { ARRIVALS } from './arrivals.ts';
-import { OPEN_DEFAULTS, type OpenOptions } from './options.ts';
+import { OPEN_DEFAULTS, OPEN_LLM_DEFAULTS, type OpenOptions } from './options.ts';
 import { nonNegativeInt, oneOf, positiveInt, positiveNumber } from '../../cli/flags.ts';
 import { endpoint } from '../load/flags.ts';
 
@@ -15,6 +15,8 @@ export const OPEN_FLAGS = {
   'open-step-s': { type: 'string' },
   'open-step-requests': { type: 'string' },
   'open-max-in-flight': { type: 'string' },
+  'open-llm': { type: 'string' },
+  'open-llm-max-tokens': { type: 'string' },
 } as const;
 
 const d = OPEN_DEFAULTS;
@@ -27,6 +29,9 @@ export const OPEN_HELP = `  --open-endpoint PATH   open loop: delay-server path 
   --open-step-s S        open loop: at most S seconds per rate step (default: ${d.stepMaxS})
   --open-step-requests N open loop: at most N requests per rate step (default: ${d.stepMaxRequests})
   --open-max-in-flight N open loop: requests due beyond N pending are dropped (default: ${d.maxInFlight})
+  --open-llm MODEL       open loop: each arrival POSTs a streamed chat completion of MODEL (one seeded body) to
+                         ${OPEN_LLM_DEFAULTS.endpoint} (or --open-endpoint); steps add TTFT and 429s (default: off)
+  --open-llm-max-tokens N open loop with --open-llm: max_tokens of each answer (default: ${OPEN_LLM_DEFAULTS.maxTokens})
 `;
 
 export interface OpenFlagValues {
@@ -39,6 +44,8 @@ export interface OpenFlagValues {
   'open-step-s'?: string;
   'open-step-requests'?: string;
   'open-max-in-flight'?: string;
+  'open-llm'?: string;
+  'open-llm-max-tokens'?: string;
 }
 
 export async function parseOpenFlags(values: OpenFlagValues): Promise<OpenOptions> {
@@ -46,8 +53,9 @@ export async function parseOpenFlags(values: OpenFlagValues): Promise<OpenOption
     const raw = values[flag];
     return raw === undefined ? fallback : parse(flag, raw);
   };
+  const llm = parseOpenLlm(values);
   const options: OpenOptions = {
-    endpoint: values['open-endpoint'] === undefined ? d.endpoint : await endpoint(values['open-endpoint'], 'open-endpoint'),
+    endpoint: llm ? llmEndpoint(values['open-endpoint']) : values['open-endpoint'] === undefined ? d.endpoint : await endpoint(values['open-endpoint'], 'open-endpoint'),
     arrivals: get('open-arrivals', (flag, raw) => oneOf(flag, raw, ARRIVALS), d.arrivals),
     burstiness: get('open-burstiness', positiveNumber, d.burstiness),
     seed: get('open-seed', nonNegativeInt, d.seed),
@@ -56,9 +64,28 @@ export async function parseOpenFlags(values: OpenFlagValues): Promise<OpenOption
     stepMaxS: get('open-step-s', positiveNumber, d.stepMaxS),
     stepMaxRequests: get('open-step-requests', positiveInt, d.stepMaxRequests),
     maxInFlight: get('open-max-in-flight', positiveInt, d.maxInFlight),
+    llm,
   };
   if (options.maxRatePerSec < options.startRatePerSec) {
     throw new InputError(`--open-max-rate: ${options.maxRatePerSec} is below the start rate ${options.startRatePerSec}`);
   }
   return options;
+}
+
+function parseOpenLlm(values: OpenFlagValues): NonNullable<OpenOptions['llm']> | null {
+  const model = values['open-llm'];
+  const maxTokens = values['open-llm-max-tokens'];
+  if (model === undefined) {
+    if (maxTokens !== undefined) throw new InputError('--open-llm-max-tokens: only meaningful with --open-llm MODEL');
+    return null;
+  }
+  if (model.trim() === '') throw new InputError('--open-llm: expected a model name such as fast or gpt-4o-mini');
+  return { model: model.trim(), maxTokens: maxTokens === undefined ? OPEN_LLM_DEFAULTS.maxTokens : positiveInt('open-llm-max-tokens', maxTokens) };
+}
+
+/** Any path for an LLM endpoint (a --target may serve it elsewhere); the delay server's is the default. */
+function llmEndpoint(raw: string | undefined): string {
+  if (raw === undefined) return OPEN_LLM_DEFAULTS.endpoint;
+  if (!raw.startsWith('/')) throw new InputError(`--open-endpoint: expected a path such as ${OPEN_LLM_DEFAULTS.endpoint}, got "${raw}"`);
+  return raw;
 }

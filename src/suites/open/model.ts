@@ -4,6 +4,23 @@ import { GeneratorBoundFields } from '../../model/bottleneck.ts';
 import { LatencySummaryMsSchema } from '../load/model.ts';
 import { OpenSchedulerCheckSchema, OpenSchedulerFields } from './scheduler-model.ts';
 
+/** A step's streamed chat completions (--open-llm): TTFT from the send, refusals, cut streams. */
+export const OpenStepLlmSchema = z.object({
+  /** 200 answers read to their end (or cut). */
+  streamed: z.int().nonnegative(),
+  /** First content token − send, over the streamed answers; null when none had a token. */
+  ttftMs: LatencySummaryMsSchema.nullable(),
+  /** 429 answers, and 503/529 (overloaded). */
+  rateLimited: z.int().nonnegative(),
+  overloaded: z.int().nonnegative(),
+  /** Streams with an error event or cut before their end. */
+  streamErrors: z.int().nonnegative(),
+  outputTokens: z.int().nonnegative(),
+  /** The TTFT HdrHistogram in microseconds, compressed base64. */
+  ttftUs: z.string(),
+});
+export type OpenStepLlm = z.infer<typeof OpenStepLlmSchema>;
+
 export const OpenStepSchema = z.object({
   ratePerSec: z.number().positive(),
   /** True for the second step at a rate, run because the first one kneed. */
@@ -38,6 +55,8 @@ export const OpenStepSchema = z.object({
   kneeReasons: z.array(z.string()),
   /** The same step against a no-op target, run just before it (absent in older reports). */
   scheduler: OpenSchedulerCheckSchema.optional(),
+  /** With --open-llm: the step's streamed answers. */
+  llm: OpenStepLlmSchema.optional(),
 });
 export type OpenStep = z.infer<typeof OpenStepSchema>;
 
@@ -51,6 +70,9 @@ export const OpenSectionSchema = z.object({
   /** Gamma arrivals' shape (1 = Poisson, < 1 burstier); present for gamma arrivals. */
   burstiness: z.number().positive().optional(),
   seed: z.int(),
+  /** --open-llm: each arrival POSTs one streamed chat completion of this model (endpoint: its path), with one
+   *  body for the whole sweep drawn from the seed. Latency is then to the answer's last byte. */
+  llm: z.object({ model: z.string(), maxTokens: z.int().positive() }).optional(),
   maxInFlight: z.int().positive(),
   stepMaxRequests: z.int().positive(),
   stepMaxS: z.number().positive(),

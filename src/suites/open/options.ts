@@ -1,5 +1,6 @@
 // The open-loop suite's knobs and their defaults, in one place.
 import type { Arrivals } from './arrivals.ts';
+import type { OpenLlmOptions } from './llm.ts';
 
 export interface OpenOptions {
   endpoint: string;
@@ -14,6 +15,8 @@ export interface OpenOptions {
   stepMaxS: number;
   stepMaxRequests: number;
   maxInFlight: number;
+  /** --open-llm MODEL: streamed chat completions to the endpoint (default /v1/chat/completions); null: GETs. */
+  llm?: OpenLlmOptions | null;
 }
 
 export const OPEN_DEFAULTS: OpenOptions = {
@@ -26,7 +29,11 @@ export const OPEN_DEFAULTS: OpenOptions = {
   stepMaxS: 2,
   stepMaxRequests: 2000,
   maxInFlight: 1000,
+  llm: null,
 };
+
+/** --open-llm's endpoint unless --open-endpoint names another path, and its answers' length cap. */
+export const OPEN_LLM_DEFAULTS = { endpoint: '/v1/chat/completions', maxTokens: 32 };
 
 export const OPEN_WARMUP_S = 0.5;
 export const LATE_THRESHOLD_MS = 1;

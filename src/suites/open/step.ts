@@ -13,6 +13,8 @@ export interface StepOptions extends ScheduleOptions {
   url: string;
   timeoutMs: number;
   lateThresholdMs: number;
+  /** Sends one request instead of a GET through the session (the --open-llm sender). */
+  send?: () => Promise<SendOutcome>;
 }
 
 export function sendWith(session: ClientSession, url: string, timeoutMs: number): () => Promise<SendOutcome> {
@@ -76,7 +78,7 @@ export class StepRecorder {
 
 export async function runStep(session: ClientSession, options: StepOptions, clock: SchedulerClock = realClock): Promise<Omit<OpenStep, 'kneeReasons' | 'repeat'>> {
   const recorder = new StepRecorder(options.lateThresholdMs);
-  const send = sendWith(session, options.url, options.timeoutMs);
+  const send = options.send ?? sendWith(session, options.url, options.timeoutMs);
   const loopDelay = startLoopDelay();
   const result = await runSchedule(options, clock, send, (c) => recorder.record(c));
   loopDelay.disable();

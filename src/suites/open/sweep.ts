@@ -6,6 +6,8 @@ import { doublingRates, sweepRates } from './knee.ts';
 import { KNEE_RULE, LATE_THRESHOLD_MS, OPEN_WARMUP_S, type OpenOptions } from './options.ts';
 import { noopSession, schedulerCheck } from './scheduler-limit.ts';
 import { runStep } from './step.ts';
+import type { SendOutcome } from './scheduler.ts';
+import { LlmStepStats, llmSender, openLlmAgent, openLlmBody } from './llm.ts';
 
 export interface OpenSweepOptions extends OpenOptions {
   baseUrl: string;
@@ -27,6 +29,7 @@ export function emptyOpenSection(options: OpenSweepOptions, server?: OpenSection
     arrivals: options.arrivals,
     ...(options.arrivals === 'gamma' ? { burstiness: options.burstiness } : {}),
     seed: options.seed,
+    ...(options.llm ? { llm: { ...options.llm } } : {}),
     maxInFlight: options.maxInFlight,
     stepMaxRequests: options.stepMaxRequests,
     stepMaxS: options.stepMaxS,
@@ -51,6 +54,15 @@ export function emptyOpenSection(options: OpenSweepOptions, server?: OpenSection
 export async function runOpenSweep(options: OpenSweepOptions, section: OpenSection): Promise<void> {
   const session = clients[options.client].open({ connections: options.maxInFlight });
   const url = new URL(options.endpoint, options.baseUrl).toString();
+  // --open-llm: streamed chat completions on an Agent of their own, one body for the sweep.
+  const llm = options.llm ? { agent: openLlmAgent(options.maxInFlight), body: openLlmBody(options.llm, options.seed) } : null;
+  let stepNumber = 0;
+  const llmStep = (warmup = false): { send: () => Promise<SendOutcome>; stats: LlmStepStats } | null => {
+    if (!llm) return null;
+    const stats = new LlmStepStats();
+    // Request ids per step and arrival: the server plans each answer from (its seed, the id), so runs repeat.
+    return { stats, send: llmSender(llm.agent, url, llm.body, options.timeoutMs, stats, `open-${options.seed}-${stepNumber++}-`, warmup) };
+  };
   const stepOptions = (ratePerSec: number, maxDurationMs: number) => ({
     url,
     ratePerSec,
@@ -67,7 +79,8 @@ export async function runOpenSweep(options: OpenSweepOptions, section: OpenSecti
   });
   try {
     options.onProgress?.(`warming up at ${options.startRatePerSec}/s…`);
-    await runStep(session, stepOptions(options.startRatePerSec, OPEN_WARMUP_S * 1000));
+    const warm = llmStep(true);
+    await runStep(session, { ...stepOptions(options.startRatePerSec, OPEN_WARMUP_S * 1000), ...(warm ? { send: warm.send } : {}) });
     // The no-op target warms up too, or its first step measures cold code, not the scheduler.
     await runStep(noopSession, stepOptions(options.startRatePerSec, OPEN_WARMUP_S * 1000));
     const rates = doublingRates(options.startRatePerSec, options.maxRatePerSec);
@@ -75,11 +88,13 @@ export async function runOpenSweep(options: OpenSweepOptions, section: OpenSecti
       options.onProgress?.(label);
       // The scheduler's own limit at this rate, just before the real step: same schedule, no-op target.
       const noop = await runStep(noopSession, stepOptions(ratePerSec, options.stepMaxS * 1000));
-      const measured = await runStep(session, stepOptions(ratePerSec, options.stepMaxS * 1000));
-      return { ...measured, scheduler: schedulerCheck(noop, section.kneeRule.dropFraction) };
+      const streamed = llmStep();
+      const measured = await runStep(session, { ...stepOptions(ratePerSec, options.stepMaxS * 1000), ...(streamed ? { send: streamed.send } : {}) });
+      return { ...measured, scheduler: schedulerCheck(noop, section.kneeRule.dropFraction), ...(streamed ? { llm: streamed.stats.summary() } : {}) };
     }, options);
   } finally {
     await session.close();
+    await llm?.agent.close();
   }
   Object.assign(section, kneeSide(section));
 }

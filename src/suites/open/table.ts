@@ -33,13 +33,18 @@ const kneeSideText = (section: OpenSection): string =>
         ? ' — the server side kneed (the scheduler kept this rate against the no-op target and start lag stayed a minor share)'
         : '';
 
+/** --open-llm steps: TTFT and refusals beside the latency, after the "actual" columns. */
+const LLM_AFTER = OPEN_COLUMNS.indexOf('p99 actual') + 1;
+const withLlm = (section: OpenSection, cells: string[], extra: () => string[]): string[] =>
+  section.llm ? [...cells.slice(0, LLM_AFTER), ...extra(), ...cells.slice(LLM_AFTER)] : cells;
+
 export function renderOpenTable(section: OpenSection): string {
-  const table = terminalTable([...OPEN_COLUMNS]);
+  const table = terminalTable(withLlm(section, [...OPEN_COLUMNS], () => ['TTFT p50', 'TTFT p99', '429', 'stream err']));
   const ms = (value: number | undefined): string => (value === undefined ? '–' : formatMs(value));
   for (const [i, step] of section.steps.entries()) {
     const confirmed = step.repeat && step.kneeReasons.length > 0 && section.steps[i - 1]?.kneeReasons.length !== 0;
     const failed = failedCount(step.byOutcome);
-    table.push([
+    table.push(withLlm(section, [
       formatRate(step.ratePerSec),
       String(step.scheduled),
       String(step.dropped),
@@ -54,13 +59,19 @@ export function renderOpenTable(section: OpenSection): string {
       ms(step.eventLoopDelayP99Ms),
       step.scheduler ? `${ms(step.scheduler.startLagP99Ms)}${step.scheduler.fellBehind ? ' ‡' : ''}` : '–',
       confirmed ? 'KNEE' : step.kneeReasons.length > 0 ? 'crossed, repeating' : step.repeat ? 'repeat: no' : '',
-    ]);
+    ], () => [ms(step.llm?.ttftMs?.p50), ms(step.llm?.ttftMs?.p99), String(step.llm?.rateLimited ?? '–'), String(step.llm?.streamErrors ?? '–')]));
   }
   const rule = section.kneeRule;
   const lines = [
     `Open loop (${section.arrivals} arrivals${section.burstiness === undefined ? '' : `, burstiness ${section.burstiness}`}, seed ${section.seed}, client ${section.client}, in-process${serverWhere(section)}) on ${section.endpoint}: ` +
       `steps of at most ${section.stepMaxS} s or ${section.stepMaxRequests} requests, at most ${section.maxInFlight} in flight; time scale ${section.timeScale}.`,
   ];
+  if (section.llm) {
+    lines.push(
+      `Each arrival POSTs one streamed chat completion (model ${section.llm.model}, max_tokens ${section.llm.maxTokens}, one seeded body, include_usage): ` +
+        'latencies are to the answer\'s last byte, TTFT from the send to the first content token, 429s and cut streams counted per step.',
+    );
+  }
   if (section.steps.length > 0) lines.push(table.toString());
   lines.push(
     `"intended" measures from when the schedule said to start (coordinated omission corrected), "actual" from when the request was sent; ` +

@@ -10,6 +10,7 @@ import { planRows, rowLabel, type StrategyRow } from './plan.ts';
 import { runVariantRow, VARIANT_CLIENT, type RunRecorder } from '../../bench/variant-row.ts';
 import type { Slo } from '../../llm/slo.ts';
 import type { BenchServerOptions } from '../../bench/definition.ts';
+import type { PriceTable } from '../../model/prices.ts';
 
 export interface FixtureServer {
   url: string;
@@ -47,6 +48,8 @@ export interface StrategySuiteOptions {
   variants?: VariantRunSettings;
   /** SLOs for streamed LLM answers of the built-in strategies' rows (--slo). */
   slo?: { text: string; slo: Slo };
+  /** --prices: wins per model over a URL set's own prices, for strategy rows and variants alike. */
+  prices?: PriceTable;
   /** Called once a fixture's rows are all done, so results can be saved before the next one. */
   onFixtureDone?: (results: StrategyResult[], errors: StrategyError[]) => Promise<void>;
 }
@@ -99,6 +102,8 @@ async function runFixtureRows(
   const failed = (name: string, concurrency: number | null, client: string, error: unknown): void => {
     errors.push({ fixture: fixture.name, name, concurrency, client, error: error instanceof Error ? error.message : String(error) });
   };
+  // The URL set's prices, --prices winning per model; strategy rows and variants alike.
+  const prices = fixture.prices || options.prices ? { ...fixture.prices, ...options.prices } : null;
   for (const [i, planned] of rows.entries()) {
     if (planned.fixture !== fixture.name) continue;
     if (options.signal?.aborted) return { results, errors };
@@ -115,6 +120,7 @@ async function runFixtureRows(
           ...(options.beforeTry ? { beforeTry: options.beforeTry } : {}),
           ...(options.signal ? { signal: options.signal } : {}),
           ...(options.slo ? { slo: options.slo } : {}),
+          ...(prices ? { prices } : {}),
           onRun,
         }),
       );
@@ -140,6 +146,7 @@ async function runFixtureRows(
           warmup: options.warmup,
           variantTimeoutMs: options.variants.timeoutMs,
           ...(options.variants.slo ? { slo: options.variants.slo } : {}),
+          ...(prices ? { prices } : {}),
           recorder: options.variants.recorder,
           ...(requestsReceived ? { serverRequestsReceived: requestsReceived } : {}),
           ...(options.signal ? { signal: options.signal } : {}),

@@ -14,7 +14,7 @@ import { checkRunTotals, summariseResilience } from './totals.ts';
 import type { StrategyRow } from './plan.ts';
 import { llmRow, measureStream } from '../../bench/llm-row.ts';
 import type { Slo } from '../../llm/slo.ts';
-
+import type { PriceTable } from '../../model/prices.ts';
 
 export interface RowOptions {
   client: ClientName;
@@ -30,6 +30,8 @@ export interface RowOptions {
   onRun?: (run: { warmup: boolean; wallMs: number }) => void;
   /** Goodput of streamed LLM answers is judged against these (--slo), as given and parsed. */
   slo?: { text: string; slo: Slo };
+  /** Token prices per model: the row's streamed answers get a cost. */
+  prices?: PriceTable;
 }
 
 /** Warm-up runs exercise the same strategy, client, connections and routes with the delays skipped,
@@ -102,7 +104,7 @@ export async function runStrategyRow(row: StrategyRow, options: RowOptions): Pro
     const allRecords = measured.flatMap((run) => run.records);
     const requestMs = allRecords.map((r) => r.endMs - r.startMs);
     const wallMsTotal = measured.reduce((sum, run) => sum + run.wallMs, 0);
-    const llm = llmRow(measured, wallMsTotal, options.slo ?? null);
+    const llm = llmRow(measured, wallMsTotal, options.slo ?? null, options.prices ?? null);
     return {
       fixture: row.fixture,
       name: row.strategy,

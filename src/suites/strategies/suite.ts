@@ -8,12 +8,16 @@ import { paint } from '../../report/color.ts';
 import type { Suite } from '../suite.ts';
 import { llmTable } from './llm-table.ts';
 import { variantTable } from './variant-table.ts';
+import type { PriceTable } from '../../model/prices.ts';
+import { readPriceFile } from './prices-flag.ts';
 
 export interface StrategiesOptions {
   /** A bench variant's run still unsettled after this is aborted and counted as a failed run. */
   variantTimeoutMs: number;
   /** SLOs for streamed LLM answers (--slo ttft:500,tpot:50,e2e:3000): goodput counts those meeting all. */
   slo: { text: string; slo: Slo } | null;
+  /** Token prices per model (--prices FILE), winning over a bench's or URL set's own per model; null: none given. */
+  prices: PriceTable | null;
 }
 
 export const VARIANT_TIMEOUT_MS = 60_000;
@@ -24,19 +28,23 @@ export const strategySuite = {
   name: 'strategies',
   description: 'every strategy over each URL set, wall time against the ideal makespan',
   section: null,
-  flags: { 'variant-timeout-ms': { type: 'string' }, slo: { type: 'string' } },
+  flags: { 'variant-timeout-ms': { type: 'string' }, slo: { type: 'string' }, prices: { type: 'string' } },
   help: `  --variant-timeout-ms N a bench variant's run still unsettled after N ms is aborted and counted as failed
                          (default: ${VARIANT_TIMEOUT_MS})
   --slo LIST             SLOs for streamed LLM answers in ms, e.g. ttft:500,tpot:50,e2e:3000 (also itl):
                          goodput = the share of requests meeting every one, and good requests per second
+  --prices FILE          USD per million input/output tokens per model, JSON {"gpt-4o-mini": {"inputPerMTok": 0.15,
+                         "outputPerMTok": 0.6}}: streamed answers' cost and the cost of waste (default: none, no cost)
 `,
-  defaults: (): StrategiesOptions => ({ variantTimeoutMs: VARIANT_TIMEOUT_MS, slo: null }),
-  parseOptions(values) {
+  defaults: (): StrategiesOptions => ({ variantTimeoutMs: VARIANT_TIMEOUT_MS, slo: null, prices: null }),
+  async parseOptions(values) {
     const raw = values['variant-timeout-ms'];
     const slo = values.slo;
+    const prices = values.prices;
     return {
       variantTimeoutMs: typeof raw === 'string' ? positiveNumber('variant-timeout-ms', raw) : VARIANT_TIMEOUT_MS,
       slo: typeof slo === 'string' ? { text: slo, slo: parseSlo(slo) } : null,
+      prices: typeof prices === 'string' ? await readPriceFile(prices) : null,
     };
   },
   async run(ctx) {
@@ -64,6 +72,7 @@ export const strategySuite = {
         ...(common.rateCapPerSec === undefined ? {} : { beforeTry: createRateGate(common.rateCapPerSec) }),
         ...(common.signal ? { signal: common.signal } : {}),
         ...(ctx.options.slo ? { slo: ctx.options.slo } : {}),
+        ...(ctx.options.prices ? { prices: ctx.options.prices } : {}),
         onProgress: (event) =>
           ctx.progress(
             `[${event.row + 1}/${event.rows}] ${event.label}  ` +

@@ -14,6 +14,7 @@ export function expectedMarks(report: Report): Record<string, number> {
   const llm = report.strategies.filter((row) => row.llm !== undefined);
   add('llm-latency', llm.reduce((sum, row) => sum + 2 + row.timeline.filter((r) => typeof r.stream?.ttftMs === 'number').length, 0));
   add('llm-tokens', llm.length);
+  add('llm-waste', llm.filter((row) => row.llm?.wastedRequests !== undefined).length);
   add('llm-goodput', llm.filter((row) => row.llm?.goodput).length);
   add('llm-slowest', 4 * llm.filter((row) => row.llm?.slowestOfN).length);
   const outcomes = report.load?.points.flatMap((p) => [p.delayServer, p.bare]).filter((o) => o.state === 'measured') ?? [];

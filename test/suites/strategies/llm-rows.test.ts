@@ -27,7 +27,7 @@ test('strategy rows over streamed answers get stream records, an llm summary and
     strategies: ['sequential', 'all'],
     iterations: 2,
     warmup: 1,
-    suiteOptions: { strategies: { variantTimeoutMs: 60_000, slo: { text: 'ttft:5000', slo: parseSlo('ttft:5000') } } },
+    suiteOptions: { strategies: { variantTimeoutMs: 60_000, prices: null, slo: { text: 'ttft:5000', slo: parseSlo('ttft:5000') } } },
   });
   assert.deepEqual(report.errors, []);
   assert.deepEqual(report.strategies.map((row) => row.name), ['sequential', 'all']);

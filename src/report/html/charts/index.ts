@@ -6,6 +6,7 @@ import { llmGoodputChart } from './llm-goodput.ts';
 import { llmLatencyChart } from './llm-latency.ts';
 import { llmSlowestChart } from './llm-slowest.ts';
 import { llmTokensChart } from './llm-tokens.ts';
+import { llmWasteChart } from './llm-waste.ts';
 import { loadPercentilesChart } from './load-percentiles.ts';
 import { loadThroughputChart } from './load-throughput.ts';
 import { microChart } from './micro.ts';
@@ -22,7 +23,7 @@ export interface ChartSection {
 
 export const REPORT_SECTIONS: ChartSection[] = [
   { title: 'Strategies: where the time went', charts: [waterfallChart, wallIdealChart, variantFactsChart, speedupChart] },
-  { title: 'LLM calls: streamed answers measured on the client', charts: [llmLatencyChart, llmTokensChart, llmGoodputChart, llmSlowestChart] },
+  { title: 'LLM calls: streamed answers measured on the client', charts: [llmLatencyChart, llmTokensChart, llmWasteChart, llmGoodputChart, llmSlowestChart] },
   { title: 'Load: closed loop (autocannon)', charts: [loadThroughputChart, loadPercentilesChart] },
   { title: 'Open loop: latency against offered rate', charts: [openLatencyChart] },
   { title: 'Micro-benchmarks (tinybench)', charts: [microChart] },
