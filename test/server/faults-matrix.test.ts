@@ -8,7 +8,9 @@ import { startDelayServer } from '../../src/server/index.ts';
 import { STRATEGY_NAMES } from '../../src/strategies/index.ts';
 import { runStrategySuite } from '../../src/suites/strategies/index.ts';
 
-const TIMEOUT_MS = 250;
+// Well above the 100 ms the healthy /delay/1 and the drip serve at time scale 0.1: eight fixtures run at once,
+// and on a loaded 2-core runner a healthy call must not be taken for a hang.
+const TIMEOUT_MS = 600;
 
 /** Each fault twice among two healthy calls; `expect` is the outcome of the fault calls without retries. */
 const FAULTS: { name: string; path: string; expect: OutcomeKind[] }[] = [
