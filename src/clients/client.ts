@@ -11,6 +11,14 @@ export interface ClientResponse {
   serverTiming: string | null;
   /** Reads a response header (for Retry-After); clients that cannot leave it out and are never told to wait. */
   header?: (name: string) => string | null;
+  /** Each body chunk as it arrived; only for a text/event-stream response (the text decoded as UTF-8). */
+  chunks?: ResponseChunk[];
+}
+
+export interface ResponseChunk {
+  atMs: number;
+  bytes: number;
+  text: string;
 }
 
 export interface ClientRequest {
@@ -20,6 +28,8 @@ export interface ClientRequest {
   method?: string;
   /** Extra request headers (the harness marks warm-up requests with one). */
   headers?: Record<string, string>;
+  /** Sent as the request body. */
+  body?: string;
 }
 
 export interface ClientSession {
@@ -45,6 +55,9 @@ export const headerText = (value: string | string[] | undefined): string | null 
   value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
 
 export type HeaderMap = Record<string, string | string[] | undefined>;
+
+/** A streamed answer (SSE): its chunks are kept with their arrival times. */
+export const isEventStream = (contentType: string | null): boolean => contentType !== null && contentType.toLowerCase().startsWith('text/event-stream');
 
 /** A finished response: stamps the end now and keeps the headers readable (Server-Timing, Retry-After). */
 export function finishedResponse(status: number, bytes: number, startMs: number, firstByteMs: number, headers: HeaderMap): ClientResponse {

@@ -55,7 +55,7 @@ test('the same sweep with its client on a worker thread posts each point back an
   const progress: string[] = [];
   const saved: number[] = [];
   const section = await runScaleSweepThread({
-    client: 'undici-dispatch',
+    client: 'undici-request',
     timeScale: 0.1,
     timeoutMs: 5000,
     requests: [50, 200],
@@ -69,7 +69,7 @@ test('the same sweep with its client on a worker thread posts each point back an
   ScaleSectionSchema.parse(section);
   assert.equal(section.clientThread, 'worker-thread');
   assert.equal(section.youngGenerationMb, 32);
-  assert.equal(section.client, 'undici-dispatch');
+  assert.equal(section.client, 'undici-request');
   const [point, , , wide] = section.points;
   assert.deepEqual(section.points.map((p) => p.state), ['measured', 'measured', 'skipped', 'measured']);
   if (point?.state !== 'measured' || wide?.state !== 'measured') return;
