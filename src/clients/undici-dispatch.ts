@@ -7,9 +7,42 @@ import { headerText, isEventStream, now, type ClientResponse, type HeaderMap, ty
 const NO_HEADERS: HeaderMap = Object.freeze({});
 
 /**
- * The handler and the response in one object, and the abort listener too (`handleEvent`): one
- * allocation per request where a handler literal, a response and listener closures cost four or more.
- * Bodies are counted, not kept; a text/event-stream body's chunks are kept with their arrival times.
+ * The live exchanges of one signal, behind one abort listener however many requests share the signal
+ * (the harness's tries share one per start slot, src/request/deadlines.ts): a Set entry per request
+ * instead of an EventTarget listener. Gone with its last exchange, so no listener outlives its requests.
+ */
+class SignalWatch {
+  readonly live = new Set<DispatchExchange>();
+  constructor(readonly signal: AbortSignal) {
+    signal.addEventListener('abort', this);
+  }
+
+  handleEvent(): void {
+    for (const exchange of this.live) exchange.abort(this.signal.reason);
+  }
+
+  leave(exchange: DispatchExchange): void {
+    this.live.delete(exchange);
+    if (this.live.size === 0) {
+      this.signal.removeEventListener('abort', this);
+      watches.delete(this.signal);
+    }
+  }
+}
+
+const watches = new WeakMap<AbortSignal, SignalWatch>();
+
+function watch(signal: AbortSignal, exchange: DispatchExchange): SignalWatch {
+  let found = watches.get(signal);
+  if (found === undefined) watches.set(signal, (found = new SignalWatch(signal)));
+  found.live.add(exchange);
+  return found;
+}
+
+/**
+ * The handler and the response in one object: one allocation per request where a handler literal,
+ * a response and listener closures cost four or more. Bodies are counted, not kept; a
+ * text/event-stream body's chunks are kept with their arrival times.
  */
 export class DispatchExchange implements Dispatcher.DispatchHandler, ClientResponse {
   status = 0;
@@ -23,15 +56,14 @@ export class DispatchExchange implements Dispatcher.DispatchHandler, ClientRespo
   private headers: HeaderMap = NO_HEADERS;
   private controller: Dispatcher.DispatchController | null = null;
   private decoder: StringDecoder | null = null;
-  private signal: AbortSignal | null;
+  private watch: SignalWatch | null;
   private resolve: ((res: ClientResponse) => void) | null;
   private reject: ((reason: unknown) => void) | null;
 
   constructor(signal: AbortSignal, resolve: (res: ClientResponse) => void, reject: (reason: unknown) => void) {
-    this.signal = signal;
     this.resolve = resolve;
     this.reject = reject;
-    signal.addEventListener('abort', this);
+    this.watch = watch(signal, this);
   }
 
   header(name: string): string | null {
@@ -39,14 +71,15 @@ export class DispatchExchange implements Dispatcher.DispatchHandler, ClientRespo
   }
 
   /** The signal aborted: cut the request with its reason, unchanged (the harness tells a timeout by it). */
-  handleEvent(): void {
-    this.controller?.abort(this.signal?.reason);
+  abort(reason: unknown): void {
+    this.controller?.abort(reason as Error);
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.controller = controller;
     // Aborted while queued for a socket: undici offers the abort only now.
-    if (this.signal?.aborted) controller.abort(this.signal.reason);
+    const signal = this.watch?.signal;
+    if (signal?.aborted) controller.abort(signal.reason);
   }
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: HeaderMap): void {
@@ -75,15 +108,16 @@ export class DispatchExchange implements Dispatcher.DispatchHandler, ClientRespo
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
     const reject = this.reject;
-    const reason = this.signal?.aborted ? this.signal.reason : error;
+    const signal = this.watch?.signal;
+    const reason = signal?.aborted ? signal.reason : error;
     this.settle();
     reject?.(reason);
   }
 
-  /** Settled once: the listener goes, and the response no longer holds the signal or the connection. */
+  /** Settled once: it leaves its signal's watch, and the response no longer holds the signal or the connection. */
   private settle(): void {
-    this.signal?.removeEventListener('abort', this);
-    this.signal = null;
+    this.watch?.leave(this);
+    this.watch = null;
     this.controller = null;
     this.decoder = null;
     this.resolve = null;

@@ -74,6 +74,25 @@ test('a settled request leaves no listener on a long-lived signal', async () => 
   }
 });
 
+test('requests sharing one signal: one abort listener while they are live, every one rejected with its reason', async () => {
+  const session = undiciClient.open({ connections: 4 });
+  const controller = new AbortController();
+  try {
+    const pending = Array.from({ length: 3 }, () => session.request({ url: `${server.url}/delay/10`, signal: controller.signal }));
+    assert.equal(getEventListeners(controller.signal, 'abort').length, 1);
+    const reason = new Error('slot deadline');
+    setTimeout(() => controller.abort(reason), 20);
+    const settled = await Promise.allSettled(pending);
+    assert.deepEqual(
+      settled.map((s) => (s.status === 'rejected' ? s.reason : s.status)),
+      [reason, reason, reason],
+    );
+    assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
+  } finally {
+    await session.close();
+  }
+});
+
 for (const client of BOTH) {
   test(`${client.name}: any method, a body and extra headers reach the server`, async () => {
     const seen: { method?: string; url?: string; header?: string | string[]; body: string }[] = [];
