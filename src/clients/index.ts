@@ -5,8 +5,8 @@ import { fetchClient } from './fetch.ts';
 import type { ClientName } from './names.ts';
 import { nodeHttpCloseClient } from './node-http-close.ts';
 import { nodeHttpClient } from './node-http.ts';
-import { undiciDispatchClient } from './undici-dispatch.ts';
 import { undiciPoolClient } from './undici-pool.ts';
+import { undiciRequestClient } from './undici-request.ts';
 import { undiciClient } from './undici.ts';
 
 const registry = {
@@ -15,10 +15,10 @@ const registry = {
   'node-http': nodeHttpClient,
   'undici-pool': undiciPoolClient,
   'node-http-close': nodeHttpCloseClient,
-  'undici-dispatch': undiciDispatchClient,
+  'undici-request': undiciRequestClient,
 } satisfies Record<ClientName, Client>;
 
 /** Widened to the interface so callers use every client the same way. */
 export const clients: Record<ClientName, Client> = registry;
 export { CLIENT_NAMES, type ClientName } from './names.ts';
-export type { Client, ClientResponse, ClientSession } from './client.ts';
+export type { Client, ClientResponse, ClientSession, StreamChunk } from './client.ts';

@@ -121,24 +121,21 @@ export function recordingAttempt(
       }
       // The timeout starts when the rate gate lets the try go, not before.
       deadline = tries.start();
-      const request: ClientRequest = headers ? { url, signal: deadline.signal, headers } : { url, signal: deadline.signal };
-      if (spec) {
-        request.method = spec.method;
-        if (spec.body !== undefined) request.body = spec.body;
-      }
-      const res = await session.request(request);
+      const res = await session.request(requestOf(url, deadline.signal, headers, spec));
       tries.finish(deadline);
       return { startMs: res.startMs, endMs: res.endMs, outcome: res.status >= 400 ? { kind: 'http-error', status: res.status } : OK, res };
     } catch (error) {
       if (deadline) tries.finish(deadline);
-      const outcome: Outcome = deadline?.timedOut
-        ? { kind: 'timeout', afterMs: timeoutMs }
-        : options.signal?.aborted
-          ? { kind: 'network-error', code: INTERRUPTED, message: 'the run was interrupted' }
-          : { kind: 'network-error', ...networkErrorOf(error) };
-      return { startMs: issuedMs, endMs: performance.now(), outcome };
+      return { startMs: issuedMs, endMs: performance.now(), outcome: failureOf(deadline, error) };
     }
   };
+
+  const failureOf = (deadline: Deadline | undefined, error: unknown): Exclude<Outcome, { kind: 'ok' }> =>
+    deadline?.timedOut
+      ? { kind: 'timeout', afterMs: timeoutMs }
+      : options.signal?.aborted
+        ? { kind: 'network-error', code: INTERRUPTED, message: 'the run was interrupted' }
+        : { kind: 'network-error', ...networkErrorOf(error) };
 
   /** The wait before retry number `retry` (from 0), or null when this failure should not be retried. */
   const waitBefore = (index: number, retry: number, last: Try): { waitMs: number; retryAfter: boolean } | null => {
@@ -153,6 +150,33 @@ export function recordingAttempt(
     }
     counters.retries += 1;
     return askedMs === undefined ? { waitMs: backoffMs(policy, index, retry), retryAfter: false } : { waitMs: askedMs, retryAfter: true };
+  };
+
+  /** One request's record from its final try (`res` absent when no answer came); a streamed answer's
+   *  chunks are kept for measuring after the run. The one builder for both attempt paths. */
+  const recordOf = (
+    index: number,
+    url: string,
+    spec: UrlRequest | null | undefined,
+    startMs: number,
+    endMs: number,
+    outcome: Outcome,
+    res: ClientResponse | undefined,
+  ): RequestRecord => {
+    const record: RequestRecord = { index, url, queuedMs: 0, startMs, endMs, outcome, bytes: res?.bytes ?? 0 };
+    if (res) {
+      record.firstByteMs = rel(res.firstByteMs);
+      record.status = res.status;
+      const serverDelayMs = servedDelayMs(res.serverTiming);
+      if (serverDelayMs !== undefined) record.serverDelayMs = serverDelayMs;
+    }
+    if (spec) record.method = spec.method;
+    if (res?.chunks) {
+      const chunks = res.chunks.map((chunk) => ({ atMs: rel(chunk.atMs), bytes: chunk.bytes, text: chunk.text }));
+      record.chunks = chunks.map(({ atMs, bytes }) => ({ atMs, bytes }));
+      streams.push({ index, sendMs: rel(res.startMs), chunks });
+    }
+    return record;
   };
 
   const attempt: Attempt = async (index) => {
@@ -185,27 +209,7 @@ export function recordingAttempt(
     }
     const first = failed[0];
     const res = last.res;
-    const serverDelayMs = res ? servedDelayMs(res.serverTiming) : undefined;
-    const record: RequestRecord = {
-      index,
-      url,
-      queuedMs: 0,
-      startMs: first ? first.startMs : rel(last.startMs),
-      endMs: rel(last.endMs),
-      outcome: last.outcome,
-      bytes: res?.bytes ?? 0,
-    };
-    if (res) {
-      record.firstByteMs = rel(res.firstByteMs);
-      record.status = res.status;
-    }
-    if (serverDelayMs !== undefined) record.serverDelayMs = serverDelayMs;
-    if (spec) record.method = spec.method;
-    if (res?.chunks) {
-      const chunks = res.chunks.map((chunk) => ({ atMs: rel(chunk.atMs), bytes: chunk.bytes, text: chunk.text }));
-      record.chunks = chunks.map(({ atMs, bytes }) => ({ atMs, bytes }));
-      streams.push({ index, sendMs: rel(last.startMs), chunks });
-    }
+    const record = recordOf(index, url, spec, first ? first.startMs : rel(last.startMs), rel(last.endMs), last.outcome, res);
     if (failed.length > 0) {
       record.attempts = failed.length + 1;
       record.failedAttempts = failed;
@@ -214,7 +218,43 @@ export function recordingAttempt(
     if (last.outcome.kind !== 'ok') throw new RequestFailure(url, last.outcome);
     return res;
   };
-  return { attempt, records, counters, streams };
+
+  // The common row (no retries, no rate gate): the one try inline, with no Try object and one async
+  // frame per request instead of two. Records exactly what `attempt` records for a single try.
+  const attemptOnce: Attempt = async (index) => {
+    const url = urls[index];
+    if (url === undefined) throw new RangeError(`request index ${index} is outside the URL set`);
+    const spec = options.requests?.[index];
+    const headers = headersFor(index, 0);
+    counters.tries += 1;
+    const issuedMs = performance.now();
+    const deadline = tries.start();
+    let res: ClientResponse;
+    try {
+      res = await session.request(requestOf(url, deadline.signal, headers, spec));
+    } catch (error) {
+      tries.finish(deadline);
+      const outcome = failureOf(deadline, error);
+      records.push(recordOf(index, url, spec, rel(issuedMs), rel(performance.now()), outcome, undefined));
+      throw new RequestFailure(url, outcome);
+    }
+    tries.finish(deadline);
+    const outcome: Outcome = res.status >= 400 ? { kind: 'http-error', status: res.status } : OK;
+    records.push(recordOf(index, url, spec, rel(res.startMs), rel(res.endMs), outcome, res));
+    if (outcome.kind !== 'ok') throw new RequestFailure(url, outcome);
+    return res;
+  };
+  return { attempt: options.retry || options.beforeTry ? attempt : attemptOnce, records, counters, streams };
+}
+
+/** A try's request: a plain GET stays the two- or three-field object it always was. */
+function requestOf(url: string, signal: AbortSignal, headers: Record<string, string> | undefined, spec: UrlRequest | null | undefined): ClientRequest {
+  const request: ClientRequest = headers ? { url, signal, headers } : { url, signal };
+  if (spec) {
+    request.method = spec.method;
+    if (spec.body !== undefined) request.body = spec.body;
+  }
+  return request;
 }
 
 function networkErrorOf(error: unknown): { code: string; message: string } {

@@ -4,6 +4,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import nock from 'nock';
 import { MockAgent } from 'undici';
 import { clients } from '../../src/clients/index.ts';
+import { createUndiciRequestClient } from '../../src/clients/undici-request.ts';
 import { createUndiciClient } from '../../src/clients/undici.ts';
 
 const ORIGIN = 'http://api.test';
@@ -56,12 +57,12 @@ describe('fetch and node-http through nock', () => {
   }
 });
 
-describe('undici through MockAgent', () => {
+for (const createClient of [createUndiciClient, createUndiciRequestClient]) describe(`${createClient.name} through MockAgent`, () => {
   const mockAgent = new MockAgent();
   mockAgent.disableNetConnect();
   const pool = mockAgent.get(ORIGIN);
   // MockAgent stays open across requests; the session's close() must not close the shared mock.
-  const client = createUndiciClient(() => ({ ...mockAgent, dispatch: mockAgent.dispatch.bind(mockAgent), close: async () => {} }) as unknown as MockAgent);
+  const client = createClient(() => ({ ...mockAgent, dispatch: mockAgent.dispatch.bind(mockAgent), close: async () => {} }) as unknown as MockAgent);
 
   it('reads the whole body and the Server-Timing header', async () => {
     pool.intercept({ path: '/delay/2' }).reply(200, BODY, { headers: { 'server-timing': 'initial_delay;dur=2000.00' } });

@@ -7,6 +7,7 @@ import { clients } from '../../src/clients/index.ts';
 import { STRATEGY_NAMES, strategies } from '../../src/strategies/index.ts';
 import { RequestFailure, recordingAttempt } from '../../src/request/attempt.ts';
 import { servedDelayMs } from '../../src/protocol/server-timing.ts';
+import { startDelayServer } from '../../src/server/index.ts';
 
 const ORIGIN = 'http://api.test';
 const URLS = ['/delay/1', '/status/404', '/reset', '/hang'].map((path) => `${ORIGIN}${path}`);
@@ -74,5 +75,33 @@ describe('servedDelayMs', () => {
     assert.equal(servedDelayMs('initial_delay;desc="x";dur=7'), 7);
     assert.equal(servedDelayMs('other;dur=5'), undefined);
     assert.equal(servedDelayMs(null), undefined);
+  });
+});
+
+describe('the one-try path', () => {
+  it('records what the general path records for the same answers (ok, http-error, network-error, timeout)', async () => {
+    const server = await startDelayServer({ timeScale: 0.01 });
+    const urls = [`${server.url}/delay/1`, `${server.url}/status/404`, 'http://127.0.0.1:1/get', `${server.url}/hang`];
+    const session = clients.undici.open({ connections: 4 });
+    try {
+      const oneTry = recordingAttempt(session, urls, performance.now(), 200);
+      // A rate gate that lets every try through at once sends a row down the general path.
+      const general = recordingAttempt(session, urls, performance.now(), 200, { beforeTry: async () => {} });
+      await Promise.all([strategies.pool.run(urls.length, oneTry.attempt, 4), strategies.pool.run(urls.length, general.attempt, 4)]);
+      const shape = (records: typeof oneTry.records) =>
+        [...records]
+          .sort((a, b) => a.index - b.index)
+          .map((r) => ({ ...r, startMs: typeof r.startMs, endMs: typeof r.endMs, ...(r.firstByteMs === undefined ? {} : { firstByteMs: typeof r.firstByteMs }) }));
+      assert.deepEqual(shape(oneTry.records), shape(general.records));
+      assert.deepEqual(
+        shape(oneTry.records).map((r) => r.outcome.kind),
+        ['ok', 'http-error', 'network-error', 'timeout'],
+      );
+      assert.deepEqual(Object.keys(oneTry.records.find((r) => r.index === 0) ?? {}), Object.keys(general.records.find((r) => r.index === 0) ?? {}));
+      assert.deepEqual(oneTry.counters, general.counters);
+    } finally {
+      await session.close();
+      await server.close();
+    }
   });
 });

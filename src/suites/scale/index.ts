@@ -2,6 +2,7 @@
 // against a delay server on its own thread. Over-budget points are recorded as skipped.
 import { clients, type ClientName } from '../../clients/index.ts';
 import type { ScalePoint, ScaleSection } from './model.ts';
+import { createRecorder } from '../../record/index.ts';
 import { startDelayServerThread } from '../../server/thread.ts';
 import { openFloor } from './floor.ts';
 import { fullGc } from './gc.ts';
@@ -15,6 +16,8 @@ export interface ScaleGrid {
   requests?: readonly number[];
   concurrency?: readonly number[];
   pairs?: number;
+  /** Record every measured harness run through the diagnostics-channel recorder as well. */
+  recorder?: boolean;
 }
 
 export interface ScaleOptions {
@@ -28,6 +31,8 @@ export interface ScaleOptions {
   jitWarmupRequests?: number;
   /** Harness runs per point, each paired with a no-harness floor run (default SCALE_DEFAULTS.pairs). */
   pairs?: number;
+  /** Record every measured harness run through the diagnostics-channel recorder as well (`--scale-recorder`). */
+  recorder?: boolean;
   /** Young generation of the server thread (runScaleSweepThread gives the client's thread the same); null for V8's default. */
   youngGenerationMb?: number | null;
   /** Where this sweep's client runs, for the record (runScaleSweepThread sets it). */
@@ -60,8 +65,10 @@ export async function runScaleSweep(options: ScaleOptions): Promise<ScaleSection
     server: 'worker-thread',
     youngGenerationMb: options.youngGenerationMb ?? null,
     warmup: warmupDescription(options.jitWarmupRequests ?? jitWarmup.requests),
+    ...(options.recorder ? { recorder: true } : {}),
     points: [],
   };
+  const recorder = options.recorder ? createRecorder() : undefined;
   const plan = planPoints(options.requests ?? SCALE_DEFAULTS.requests, options.concurrency ?? SCALE_DEFAULTS.concurrency, delayMs, budgetMs);
   const youngGenerationMb = options.youngGenerationMb ?? undefined;
   const server = await startDelayServerThread({ timeScale: options.timeScale }, youngGenerationMb === undefined ? {} : { youngGenerationMb });
@@ -94,6 +101,7 @@ export async function runScaleSweep(options: ScaleOptions): Promise<ScaleSection
         timeoutMs: options.timeoutMs,
         memorySampleMs: SCALE_DEFAULTS.memorySampleMs,
         serverLoop: server.eventLoopUtilization,
+        ...(recorder ? { recorder } : {}),
       };
       const floor = openFloor(new URL(server.url).origin, SCALE_DEFAULTS.path, planned.concurrency);
       try {

@@ -68,6 +68,8 @@ export const ScaleSectionSchema = z.object({
   youngGenerationMb: z.int().positive().nullable(),
   /** What ran on each point's client session before the measured run. */
   warmup: z.string(),
+  /** True when every measured harness run was also recorded by the diagnostics-channel recorder (src/record/), as bench files' variants are. */
+  recorder: z.boolean().optional(),
   points: z.array(ScalePointSchema),
 });
 export type ScaleSection = z.infer<typeof ScaleSectionSchema>;

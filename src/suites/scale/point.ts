@@ -6,8 +6,9 @@ import { quantile } from '../../stats/percentile.ts';
 import { pool } from '../../strategies/pool.ts';
 import { recordingAttempt } from '../../request/attempt.ts';
 import { countOutcomes } from '../../request/outcomes.ts';
+import type { Recorder } from '../../record/index.ts';
 import { fullGc } from './gc.ts';
-import { startProbes, type LoopUtilizationOf } from './probes.ts';
+import { startProbes, type LoopUtilizationOf, type ProbeReadings } from './probes.ts';
 
 export interface PointOptions {
   session: ClientSession;
@@ -18,6 +19,8 @@ export interface PointOptions {
   timeoutMs: number;
   memorySampleMs: number;
   serverLoop?: LoopUtilizationOf;
+  /** Records the measured run through this recorder too (subscribed only for that run, so floor runs never publish). */
+  recorder?: Recorder;
 }
 
 /** Runs `requests` GETs of `path` through the pool with k = concurrency; throws if any failed. */
@@ -67,12 +70,22 @@ export async function warmUpPoint(options: PointOptions): Promise<{ liveHeapPerI
 export async function measurePoint(options: PointOptions, liveHeapPerInFlightBytes: number | null): Promise<ScaleMeasured> {
   const { requests, concurrency } = options;
   const urls = new Array<string>(requests).fill(new URL(options.path, options.baseUrl).toString());
+  const window = openWindow(options.recorder, `${requests} × ${concurrency}`);
   const probes = startProbes(options.memorySampleMs, options.serverLoop);
   const startMs = performance.now();
   const recorder = recordingAttempt(options.session, urls, startMs, options.timeoutMs);
-  await pool.run(requests, recorder.attempt, concurrency);
-  const wallMs = performance.now() - startMs;
-  const readings = probes.stop();
+  let wallMs: number;
+  let readings: ProbeReadings;
+  try {
+    await pool.run(requests, recorder.attempt, concurrency);
+    wallMs = performance.now() - startMs;
+    readings = probes.stop();
+  } finally {
+    // Closed after the wall is read: building the recording is the recorder's, not the run's, time.
+    window?.close();
+  }
+  const seen = window?.seen();
+  if (seen && (seen.requests !== requests || seen.leaked > 0)) throw new Error(`the recorder saw ${seen.requests} of ${requests} requests (${seen.leaked} leaked)`);
   if (recorder.records.length !== requests) throw new Error(`pool finished with ${recorder.records.length} of ${requests} requests recorded`);
   const records = recorder.records.sort((a, b) => a.index - b.index);
   const idealMs = pool.idealMs(
@@ -95,5 +108,21 @@ export async function measurePoint(options: PointOptions, liveHeapPerInFlightByt
     ...readings,
     rssPerInFlightBytes: (readings.peakRssBytes - readings.rssBeforeBytes) / inFlight,
     liveHeapPerInFlightBytes,
+  };
+}
+
+/** A recording window around one measured run: subscribed only while it is open, so the floor's runs publish nothing. */
+function openWindow(recorder: Recorder | undefined, label: string): { close(): void; seen(): { requests: number; leaked: number } } | undefined {
+  if (!recorder) return undefined;
+  recorder.start();
+  const window = recorder.open(label);
+  let seen = { requests: 0, leaked: 0 };
+  return {
+    close() {
+      const recording = window.close();
+      recorder.stop();
+      seen = { requests: recording.requests.length, leaked: recording.leaked.length };
+    },
+    seen: () => seen,
   };
 }

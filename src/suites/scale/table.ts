@@ -57,6 +57,7 @@ export function scaleTable(section: ScaleSection): string {
       `(time scale ${section.timeScale}); points over ${formatMs(section.budgetMs)} of ideal skipped.`,
     `client on ${section.clientThread === 'main' ? 'the main thread' : 'a worker thread'}, delay server ${section.server === 'in-process' ? 'on the same thread' : 'on a worker thread'}` +
       `${section.youngGenerationMb === null ? '' : `; worker young generation ${section.youngGenerationMb} MB`}.`,
+    ...(section.recorder ? ['every measured harness run was also recorded through the diagnostics-channel recorder (--scale-recorder); the floor never is.'] : []),
     `warm-up: ${section.warmup}. CPU/req counts client and server threads; loop p99 is the client's event-loop delay;
 loop busy is the share of the run the client / server event loop was busy (near 100% = that side is the bottleneck);
 peak RSS/in-flight includes young-generation growth; live heap/in-flight is read between forced GCs in the warm-up round.`,

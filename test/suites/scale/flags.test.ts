@@ -10,6 +10,8 @@ test('scale flags: lists of requests and concurrency, pairs; absent flags leave 
     concurrency: [1000],
     pairs: 5,
   });
+  assert.deepEqual(parseScaleFlags({ 'scale-recorder': true }), { recorder: true });
+  assert.deepEqual(parseScaleFlags({ 'scale-recorder': false }), {});
 });
 
 test('scale flags: one clear error for a bad value', () => {

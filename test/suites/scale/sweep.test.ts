@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { ScaleSectionSchema } from '../../../src/suites/scale/model.ts';
 import { runScaleSweep } from '../../../src/suites/scale/index.ts';
 import { runScaleSweepThread } from '../../../src/suites/scale/thread.ts';
+import { scaleTable } from '../../../src/suites/scale/table.ts';
 
 test('a small real sweep: 100 requests at c = 10 measured against the threaded delay server, c = 1 skipped', async () => {
   const saved: number[] = [];
@@ -55,7 +56,7 @@ test('the same sweep with its client on a worker thread posts each point back an
   const progress: string[] = [];
   const saved: number[] = [];
   const section = await runScaleSweepThread({
-    client: 'undici-dispatch',
+    client: 'undici-request',
     timeScale: 0.1,
     timeoutMs: 5000,
     requests: [50, 200],
@@ -69,7 +70,7 @@ test('the same sweep with its client on a worker thread posts each point back an
   ScaleSectionSchema.parse(section);
   assert.equal(section.clientThread, 'worker-thread');
   assert.equal(section.youngGenerationMb, 32);
-  assert.equal(section.client, 'undici-dispatch');
+  assert.equal(section.client, 'undici-request');
   const [point, , , wide] = section.points;
   assert.deepEqual(section.points.map((p) => p.state), ['measured', 'measured', 'skipped', 'measured']);
   if (point?.state !== 'measured' || wide?.state !== 'measured') return;
@@ -89,4 +90,19 @@ test('an aborted threaded sweep stops and returns what it has', async () => {
   controller.abort();
   const section = await runScaleSweepThread({ client: 'undici', timeScale: 0.1, timeoutMs: 5000, requests: [50], concurrency: [10], signal: controller.signal });
   assert.deepEqual(section.points, []);
+});
+
+test('with the recorder, every measured harness run is also recorded through diagnostics_channel, and the section says so', async () => {
+  const options = { client: 'undici', timeScale: 0.1, timeoutMs: 5000, budgetS: 1, jitWarmupRequests: 0, requests: [200], concurrency: [50], pairs: 2 } as const;
+  const recorded = await runScaleSweep({ ...options, recorder: true });
+  ScaleSectionSchema.parse(recorded);
+  assert.equal(recorded.recorder, true);
+  const [point] = recorded.points;
+  // A run the recorder saw with a different count than the harness is an errored point, not a measured one.
+  assert.equal(point?.state, 'measured', point?.state === 'errored' ? point.error : '');
+  if (point?.state === 'measured') assert.equal(point.ok, 200);
+  const plain = await runScaleSweep(options);
+  assert.equal(plain.recorder, undefined);
+  assert.match(scaleTable(recorded), /recorded through the diagnostics-channel recorder/);
+  assert.doesNotMatch(scaleTable(plain), /diagnostics-channel recorder/);
 });
