@@ -8,5 +8,10 @@ export const WARMUP_HEADER = 'x-fanout-warmup';
  *  so every strategy row meets the same failures on the same request, whatever order it sends them in. */
 export const REQUEST_ID_HEADER = 'x-fanout-request-id';
 
+/** Scopes the simulated LLM API's rate-limit buckets: the key's quota is counted per (key, scope). The
+ *  harness sends `<set>/<row>/<run>` with a URL set's request entries, so every measured run of every
+ *  strategy row starts with the key's full quota, as a bench variant does with a key of its own per run. */
+export const QUOTA_SCOPE_HEADER = 'x-fanout-quota-scope';
+
 /** Marks a response whose failure the server injected on purpose (a fault route). */
 export const FAULT_HEADER = 'x-fanout-fault';

@@ -17,7 +17,7 @@ export const formatWasteCost = (llm: { wastedInputUnknown?: number | undefined }
   `${(llm.wastedInputUnknown ?? 0) > 0 || cost.inputUnknownRequests > 0 ? '≥ ' : ''}${formatUsd(cost.wastedUsd)}`;
 
 /** The prices applied, e.g. "gpt-4o-mini $0.15 in / $0.6 out". */
-export const formatPrices = (cost: LlmCost): string =>
+export const formatPrices = (cost: Pick<LlmCost, 'prices'>): string =>
   Object.entries(cost.prices)
     .map(([model, price]) => `${model} $${price.inputPerMTok} in / $${price.outputPerMTok} out`)
     .join(', ');

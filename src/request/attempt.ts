@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ClientResponse, ClientSession } from '../clients/index.ts';
 import type { ClientRequest, StreamChunk } from '../clients/client.ts';
 import type { FailedAttempt, Outcome, RequestRecord } from '../model/records.ts';
-import { REQUEST_ID_HEADER } from '../protocol/headers.ts';
+import { QUOTA_SCOPE_HEADER, REQUEST_ID_HEADER } from '../protocol/headers.ts';
 import type { Attempt } from '../strategies/index.ts';
 import { backoffMs, INTERRUPTED, isRetryable, RETRY_AFTER_MAX_MS, retryAfterMs, retryBudgetFor, type RetryPolicy } from './retry.ts';
 import { servedDelayMs } from '../protocol/server-timing.ts';
@@ -50,6 +50,8 @@ export interface AttemptOptions {
   requestIdPrefix?: string;
   /** Method, body and headers per request index (a URL set's request entries); null or absent: a GET. */
   requests?: readonly (UrlRequest | null)[];
+  /** Sent as QUOTA_SCOPE_HEADER with request entries only (plain GETs stay as they were). */
+  quotaScope?: string;
 }
 
 /** Counted as tries happen, independently of the records, so run-row can check the two agree. */
@@ -103,7 +105,8 @@ export function recordingAttempt(
   // An entry's own headers first: the harness's (warm-up mark, request id) are added on top. Plain
   // path entries build exactly the object they always did.
   const headersFor = (index: number, tryNumber: number): Record<string, string> | undefined => {
-    const own = options.requests?.[index]?.headers;
+    const entry = options.requests?.[index];
+    const own = entry && options.quotaScope !== undefined ? { ...entry.headers, [QUOTA_SCOPE_HEADER]: options.quotaScope } : entry?.headers;
     if (options.requestIdPrefix === undefined) return own ? { ...own, ...options.headers } : options.headers;
     const id = `${options.requestIdPrefix}${index}.${tryNumber}`;
     return own ? { ...own, ...options.headers, [REQUEST_ID_HEADER]: id } : { ...options.headers, [REQUEST_ID_HEADER]: id };

@@ -55,3 +55,25 @@ test('fixtures/llm-chat.json: every strategy row streams ten answers a run and h
   assert.match(text, /TTFT p50\/p99/);
   for (const name of ['sequential', 'all', 'all-settled', 'pool\\(4\\)', 'batched\\(4\\)']) assert.match(text, new RegExp(`│ llm-chat\\s+│ ${name}\\s+│ 20\\s+│`));
 });
+
+test('a tight per-key quota: every measured run of every strategy row starts with the key\'s full quota', async () => {
+  const fixture = await loadFixture(join(FIXTURES_DIR, 'llm-chat.json'));
+  // Requests per minute = one run's ten calls: a second run, or a second row, on the same bucket would draw 429s.
+  const report = await runBench({
+    suites: ['strategies'],
+    fixtures: [fixture],
+    strategies: ['all', 'sequential'],
+    concurrency: null,
+    client: 'undici',
+    iterations: 2,
+    warmup: 1,
+    timeScale: 0.05,
+    timeoutMs: 10_000,
+    llm: { rpm: 10 },
+  });
+  assert.deepEqual(report.errors, []);
+  for (const row of report.strategies) {
+    assert.deepEqual(row.requests.byOutcome, { ok: 20, 'http-error': 0, 'network-error': 0, timeout: 0 }, `${row.name}: no 429`);
+    assert.equal(row.llm?.rateLimited, 0);
+  }
+});

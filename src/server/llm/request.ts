@@ -2,6 +2,7 @@
 // overrides and stream faults, each from a header so tests and SDK clients can set them.
 import type { IncomingMessage } from 'node:http';
 import { latencyParamsSchema, type LatencyParams } from './presets.ts';
+import { QUOTA_SCOPE_HEADER } from '../../protocol/headers.ts';
 
 /** A request the provider refuses with 400; `param` names the offending field, as OpenAI's error body does. */
 export class LlmBadRequest extends Error {
@@ -34,12 +35,14 @@ export type StreamFault =
 
 const MAX_KEY_LENGTH = 100;
 
-/** The API key names the rate-limit bucket; any key is accepted, none is the "anonymous" bucket. */
+/** The API key names the rate-limit bucket; any key is accepted, none is the "anonymous" bucket. The
+ *  harness's quota scope, when sent, gives the key a bucket per scope. */
 export function apiKeyOf(req: IncomingMessage): string {
   const auth = req.headers.authorization;
   const key = auth?.toLowerCase().startsWith('bearer ') ? auth.slice(7).trim() : req.headers['x-api-key'];
-  const text = typeof key === 'string' && key !== '' ? key : 'anonymous';
-  return text.slice(0, MAX_KEY_LENGTH);
+  const text = (typeof key === 'string' && key !== '' ? key : 'anonymous').slice(0, MAX_KEY_LENGTH);
+  const scope = req.headers[QUOTA_SCOPE_HEADER];
+  return typeof scope === 'string' && scope !== '' ? `${text}#${scope.slice(0, MAX_KEY_LENGTH)}` : text;
 }
 
 const overridesSchema = latencyParamsSchema.partial().strict();

@@ -32,9 +32,10 @@ export function costNotes(rows: readonly StrategyResult[]): string[] {
   ];
   const priced = rows.filter((row) => row.llm?.cost !== undefined);
   if (priced.length === 0) return notes;
-  const prices = [...new Set(priced.map((row) => formatPrices(row.llm!.cost!)).filter((text) => text !== ''))];
+  // Every price applied in any row, each model once (a row whose answers were all refused applied fewer).
+  const applied = formatPrices({ prices: Object.assign({}, ...priced.map((row) => row.llm!.cost!.prices)) });
   notes.push(
-    `cost/run: the median USD of a measured run (total over the measured runs), at ${prices.length > 0 ? prices.join('; ') : 'the prices given'} per million tokens; ` +
+    `cost/run: the median USD of a measured run (total over the measured runs), at ${applied !== '' ? applied : 'the prices given'} per million tokens; ` +
       'output tokens as the answer reported them, else counted; ≥ where some answers did not report their prompt tokens (their input is not counted).',
   );
   for (const row of priced) {

@@ -9,9 +9,14 @@ export const LLM_COLUMNS = ['bench', 'row', 'streamed', 'TTFT p50/p99', 'ITL p50
 
 const pair = (a: number, b: number): string => `${formatMs(a)} / ${formatMs(b)}`;
 
+/** Rows that sent request entries (LLM calls) and streamed no answer: every call refused or failed. */
+const withoutAnswers = (rows: readonly StrategyResult[]): StrategyResult[] =>
+  rows.filter((row) => row.llm === undefined && row.timeline.some((record) => record.method !== undefined && record.method !== 'GET'));
+
 export function llmTable(rows: readonly StrategyResult[]): string {
   const llmRows = rows.filter((row) => row.llm !== undefined);
   if (llmRows.length === 0) return '';
+  const silent = withoutAnswers(rows);
   // Cost and waste beside the 429s; cost only when prices were given (never an invented price).
   const priced = llmRows.some((row) => row.llm?.cost !== undefined);
   const at = LLM_COLUMNS.indexOf(COST_AFTER) + 1;
@@ -43,5 +48,8 @@ export function llmTable(rows: readonly StrategyResult[]): string {
     'Streamed answers measured on the client: tokens counted in the content, not per chunk; ITL per token; TPOT = (E2E − TTFT) / (tokens − 1).',
     `Slowest of N: the p-quantile of the max of a run's N calls predicted from the single-call E2E (its p^(1/N) quantile) beside the measured.${slo ? ` Goodput: requests meeting ${slo}.` : ' Goodput: give --slo.'}`,
     ...costNotes(llmRows),
+    ...(silent.length > 0
+      ? [`No streamed answer, so not in this table (see ok/failed above): ${silent.map((row) => `${row.fixture}/${strategyLabel(row)} (${row.requests.failed} of ${row.requests.total} failed)`).join(', ')}.`]
+      : []),
   ].join('\n');
 }

@@ -62,7 +62,8 @@ export async function runStrategyRow(row: StrategyRow, options: RowOptions): Pro
       ...(warmup ? { headers: WARMUP_REQUEST_HEADERS } : {}),
       // Run n of every row of a URL set sends the same ids, so keyed faults hit every strategy alike.
       requestIdPrefix: warmup ? `w${runs.length}:` : `${runs.length - options.warmup}:`,
-      ...(row.requests ? { requests: row.requests } : {}),
+      // Each run of each row starts with the key's full quota on the simulated LLM API (QUOTA_SCOPE_HEADER).
+      ...(row.requests ? { requests: row.requests, quotaScope: `${row.fixture}/${row.strategy}${row.concurrency === null ? '' : `(${row.concurrency})`}/${runs.length}` } : {}),
       ...(retries && options.retry ? { retry: options.retry } : {}),
       signal: rowAbort.signal,
       ...(options.beforeTry ? { beforeTry: options.beforeTry } : {}),
