@@ -1,6 +1,6 @@
 // The load section as a terminal table: one row per sweep point, delay server beside bare server.
 import { terminalTable } from '../../report/terminal-table.ts';
-import type { LoadOutcome, LoadSection } from './model.ts';
+import type { LoadOutcome, LoadPoint, LoadSection } from './model.ts';
 import { formatMs, formatRate, formatRatio, formatShare } from '../../report/format.ts';
 
 export const LOAD_COLUMNS = [
@@ -37,6 +37,13 @@ function serverCpuCell(delay: LoadOutcome, bare: LoadOutcome): string {
   return `${one(delay)} / ${one(bare)}`;
 }
 
+/** The median of the point's interleaved pair ratios with their range, else the ratio of the merged runs. */
+function ratioCell(point: LoadPoint): string {
+  const ratios = point.pairRatios ?? [];
+  if (point.pairRatioMedian == null || ratios.length === 0) return formatRatio(point.serverRatio);
+  return `${formatRatio(point.pairRatioMedian)} ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
+}
+
 export function renderLoadTable(section: LoadSection): string {
   const table = terminalTable([...LOAD_COLUMNS]);
   const notes: string[] = [];
@@ -54,7 +61,7 @@ export function renderLoadTable(section: LoadSection): string {
       String(point.connections),
       `${rps(d)}${mark}`,
       rps(point.bare),
-      `${formatRatio(point.serverRatio)}${mark}`,
+      `${ratioCell(point)}${mark}`,
       ms(latency?.p50),
       ms(latency?.p90),
       ms(latency?.p99),
@@ -78,6 +85,9 @@ export function renderLoadTable(section: LoadSection): string {
   lines.push(
     'Latency is the delay server\'s, 1 ms resolution; "vs bare" is its req/s over a bare node:http server sending the same bytes; efficiency is req/s over Little\'s limit (connections / delay).',
   );
+  if (section.points.some((point) => point.pairRatioMedian != null)) {
+    lines.push(`"vs bare" with a range: the median of the ${section.measuredRuns} interleaved pairs' ratios (delay server, then bare, alternating order), lowest–highest pair beside it.`);
+  }
   if (section.maxRatePerSec !== undefined) lines.push(`Rate-capped at ${section.maxRatePerSec} req/s per generator (autocannon overallRate, latency as measured, uncorrected).`);
   if (saturated) lines.push(`* generator saturated (≥ ${formatShare(section.saturationThreshold)} of a core or of its event loop): that server's figures may be the generator's limit.`);
   lines.push(...bound.map((text) => `‡ generator-bound (autocannon, not the server, may have limited this figure): ${text}`));
