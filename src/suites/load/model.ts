@@ -68,6 +68,11 @@ export const LoadPointSchema = z.object({
   pairRatios: z.array(z.number().nonnegative()).optional(),
   /** The median of pairRatios: on a noisy machine, steadier than serverRatio; null when no pair completed on both sides. */
   pairRatioMedian: z.number().nonnegative().nullable().optional(),
+  /** Bare-server CPU per request over the delay server's in each pair (above 1 favours the delay server): the req/s
+   *  ratio two CPU-bound servers would reach, steady when other processes take the cores and req/s swings. */
+  pairCpuRatios: z.array(z.number().nonnegative()).optional(),
+  /** The median of pairCpuRatios; null when no pair completed on both sides. */
+  pairCpuRatioMedian: z.number().nonnegative().nullable().optional(),
   ...GeneratorBoundFields,
 });
 export type LoadPoint = z.infer<typeof LoadPointSchema>;

@@ -12,13 +12,13 @@ export function pairOrder(pairs: number): Side[] {
   return order;
 }
 
-/** Delay-server req/s over bare req/s for each pair both sides completed (the i-th run of each side
- *  form pair i); a pair whose bare run completed nothing has no ratio. */
-export function pairRatios(delayPerSec: readonly number[], barePerSec: readonly number[]): number[] {
+/** `over[i] / under[i]` for each pair both sides completed (the i-th run of each side form pair i),
+ *  e.g. delay-server req/s over bare req/s; a pair whose divisor is not positive has no ratio. */
+export function pairRatios(over: readonly number[], under: readonly number[]): number[] {
   const ratios: number[] = [];
-  for (let pair = 0; pair < Math.min(delayPerSec.length, barePerSec.length); pair++) {
-    const bare = barePerSec[pair]!;
-    if (bare > 0) ratios.push(delayPerSec[pair]! / bare);
+  for (let pair = 0; pair < Math.min(over.length, under.length); pair++) {
+    const divisor = under[pair]!;
+    if (divisor > 0) ratios.push(over[pair]! / divisor);
   }
   return ratios;
 }

@@ -97,7 +97,7 @@ async function measurePoint(
   endpoint: string,
   connections: number,
   label: string,
-): Promise<(Record<Side, LoadOutcome> & { ratios: number[] }) | null> {
+): Promise<(Record<Side, LoadOutcome> & { ratios: PairRatios }) | null> {
   const runs: Record<Side, GeneratorOutput[]> = { delay: [], bare: [] };
   const failures = new Map<Side, string>();
   const pairs = options.pairs ?? LOAD_DEFAULTS.pairs;
@@ -119,12 +119,29 @@ async function measurePoint(
     const merged = mergeRuns(runs[side]);
     return measurementFromAutocannon(merged.result, merged.usage, merged.serverCpuMs, GENERATOR_SATURATION);
   };
-  const perSec = (side: Side): number[] => (failures.has(side) ? [] : runs[side].map(({ result }) => (result.duration > 0 ? result.totalCompletedRequests / result.duration : 0)));
-  return { delay: outcome('delay'), bare: outcome('bare'), ratios: pairRatios(perSec('delay'), perSec('bare')) };
+  const perRun = (side: Side, pick: (run: GeneratorOutput) => number): number[] => (failures.has(side) ? [] : runs[side].map(pick));
+  const perSec = ({ result }: GeneratorOutput): number => (result.duration > 0 ? result.totalCompletedRequests / result.duration : 0);
+  const cpuUsPerRequest = ({ result, serverCpuMs }: GeneratorOutput): number => (result.totalCompletedRequests > 0 ? (serverCpuMs * 1000) / result.totalCompletedRequests : 0);
+  return {
+    delay: outcome('delay'),
+    bare: outcome('bare'),
+    ratios: {
+      rps: pairRatios(perRun('delay', perSec), perRun('bare', perSec)),
+      // Inverted (bare's cost over the delay server's), so that, like req/s, above 1 favours the delay server.
+      cpu: pairRatios(perRun('bare', cpuUsPerRequest), perRun('delay', cpuUsPerRequest)),
+    },
+  };
 }
 
-/** `ratios`: one delay/bare req/s ratio per interleaved pair, when the point was measured in pairs. */
-export function loadPoint(endpoint: string, connections: number, delayMs: number | null, delayServer: LoadOutcome, bare: LoadOutcome, ratios?: number[]): LoadPoint {
+export interface PairRatios {
+  /** Delay-server req/s over bare req/s, per pair. */
+  rps: number[];
+  /** Bare server CPU per request over the delay server's, per pair. */
+  cpu: number[];
+}
+
+/** `ratios`: the interleaved pairs' ratios, when the point was measured in pairs. */
+export function loadPoint(endpoint: string, connections: number, delayMs: number | null, delayServer: LoadOutcome, bare: LoadOutcome, ratios?: PairRatios): LoadPoint {
   const limit = littleLimitPerSec(connections, delayMs);
   const rps = delayServer.state === 'measured' ? delayServer.requestsPerSec : null;
   const bareRps = bare.state === 'measured' ? bare.requestsPerSec : null;
@@ -137,7 +154,9 @@ export function loadPoint(endpoint: string, connections: number, delayMs: number
     bare,
     littleEfficiency: rps === null ? null : littleEfficiency(rps, limit),
     serverRatio: rps !== null && bareRps !== null && bareRps > 0 ? rps / bareRps : null,
-    ...(ratios === undefined ? {} : { pairRatios: ratios, pairRatioMedian: pairRatioMedian(ratios) }),
+    ...(ratios === undefined
+      ? {}
+      : { pairRatios: ratios.rps, pairRatioMedian: pairRatioMedian(ratios.rps), pairCpuRatios: ratios.cpu, pairCpuRatioMedian: pairRatioMedian(ratios.cpu) }),
     ...loadGeneratorVerdict(delayServer, bare),
   };
 }

@@ -44,6 +44,8 @@ test('a real load point on /delay is measured on both servers in interleaved pai
     assert.ok(point.serverRatio !== null && point.serverRatio > 0);
     assert.equal(point.pairRatios?.length, 3);
     assert.ok(point.pairRatioMedian != null && point.pairRatioMedian > 0);
+    assert.equal(point.pairCpuRatios?.length, 3);
+    assert.ok(point.pairCpuRatioMedian != null && point.pairCpuRatioMedian > 0);
     assert.ok(progress.some((line) => line.includes('bare server (3/3)')));
     // The section with this point validates against the report schema.
     const report = emptyReport({ suites: ['load'], fixtures: [], strategies: [], concurrency: null, client: 'undici', iterations: 1, warmup: 0, timeScale: 0.1, timeoutMs: 5000 });
