@@ -16,7 +16,8 @@ export function memoByTarget<T>(resolve: (target: string, method: string) => T):
       targets = new Map();
       byMethod.set(method, targets);
     }
-    if (targets.has(target)) return targets.get(target) as T;
+    const remembered = targets.get(target);
+    if (remembered !== undefined || targets.has(target)) return remembered as T;
     if (targets.size >= MAX_REMEMBERED_TARGETS) targets.clear();
     const resolved = resolve(target, method);
     targets.set(target, resolved);
