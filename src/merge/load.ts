@@ -11,7 +11,8 @@ export function mergeLoadSections(sections: ReadonlyArray<Sourced<LoadSection>>)
 }
 
 function mergePoint(points: readonly LoadPoint[], sources: readonly string[]): LoadPoint {
-  const first = points[0]!;
+  // Each runner's pair ratios compare its own runs: they do not combine into the merged point's.
+  const { pairRatios: _pairRatios, pairRatioMedian: _pairRatioMedian, pairCpuRatios: _pairCpuRatios, pairCpuRatioMedian: _pairCpuRatioMedian, ...first } = points[0]!;
   const delayServer = mergeOutcomes(points.map((p) => p.delayServer), sources);
   const bare = mergeOutcomes(points.map((p) => p.bare), sources);
   const rate = (outcome: LoadOutcome): number | null => (outcome.state === 'measured' ? outcome.requestsPerSec : null);

@@ -17,6 +17,9 @@ export interface ServerSettings {
   llm: LlmStateSource;
 }
 
+/** Without Content-Length or Transfer-Encoding an HTTP/1.1 request has no body. */
+export const requestHasBody = (req: IncomingMessage): boolean => req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
+
 export class RequestContext implements RouteContext {
   readonly origin: string;
   readonly timeScale: number;
@@ -92,8 +95,8 @@ export class RequestContext implements RouteContext {
 
   async readBody(): Promise<RequestBody> {
     const contentType = this.req.headers['content-type'] ?? '';
-    // Without either header an HTTP/1.1 request has no body: skip the stream iterator, which is costly.
-    if (this.req.headers['content-length'] === undefined && this.req.headers['transfer-encoding'] === undefined) return { text: '', contentType };
+    // Without a body skip the stream iterator, which is costly.
+    if (!requestHasBody(this.req)) return { text: '', contentType };
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of this.req as AsyncIterable<Buffer>) {

@@ -9,6 +9,7 @@ import { lazyLlmState } from './llm/lazy.ts';
 import type { LlmOptions } from './llm/state.ts';
 import { BadRequest, sendError, sendJson } from './respond.ts';
 import { matchRoute } from './routes.ts';
+import { memoByTarget } from './route-memo.ts';
 
 export interface DelayServerOptions {
   port?: number;
@@ -75,13 +76,18 @@ export async function startDelayServer(options: DelayServerOptions = {}): Promis
 
   const settings: ServerSettings = { timeScale: opts.timeScale, maxDelayS: opts.maxDelayS, maxBodyBytes: opts.maxBodyBytes, random, seed: opts.seed, faultState, llm };
 
+  const route = memoByTarget((target, method) => {
+    const pathname = pathOf(target);
+    return pathname === null ? null : { pathname, match: matchRoute(pathname, method) };
+  });
+
   const checkEveryMs = Math.max(50, Math.min(1000, opts.headersTimeoutMs / 4, opts.requestTimeoutMs / 4));
   const server: Server = createServer({ keepAlive: true, connectionsCheckingInterval: checkEveryMs }, (req, res) => {
     received += 1;
     const host = req.headers.host ?? `${opts.host}:${(server.address() as AddressInfo).port}`;
-    const pathname = pathOf(req.url ?? '/');
-    if (pathname === null) return sendError(res, 400, 'malformed request target');
-    const match = matchRoute(pathname, req.method ?? 'GET');
+    const target = route(req.url ?? '/', req.method ?? 'GET');
+    if (target === null) return sendError(res, 400, 'malformed request target');
+    const { pathname, match } = target;
     if (match === null) return sendError(res, 404, `no route for ${pathname}`);
     if (match === 'method-not-allowed') return sendError(res, 405, `${req.method} not allowed on ${pathname}`);
     const ctx = new RequestContext(req, res, `http://${host}`, match.params, settings);

@@ -1,14 +1,15 @@
 // httpbin-compatible routes. Each handler gets a parsed context and writes one response.
-import { echoBody, echoHeaders, echoRequest } from './echo.ts';
+import { echoBody, echoHeaders, echoRequest, type RequestBody } from './echo.ts';
 import { faultRoutes } from './faults.ts';
 import type { ServerResponse } from 'node:http';
-import type { Route } from './route.ts';
+import type { Route, RouteContext } from './route.ts';
+import { requestHasBody } from './context.ts';
 import { parseCount, parseSeconds, parseStatusCodes, pickWeighted } from './params.ts';
 import { seededRandom } from '../stats/random.ts';
 import { WARMUP_HEADER } from '../protocol/headers.ts';
 import { serverTiming } from '../protocol/server-timing.ts';
 import { BadRequest, sendJson, sendJsonBytes } from './respond.ts';
-import { cachedJsonBody, echoKey } from './echo-cache.ts';
+import { cachedEchoBody } from './echo-cache.ts';
 import { llmRoutes } from './llm/routes.ts';
 
 const ANY = 'any';
@@ -31,24 +32,17 @@ export const routes: Route[] = [
     pattern: /^\/get\/?$/,
     methods: ['GET', 'HEAD'],
     handle: (ctx) =>
-      sendJsonBytes(ctx.res, 200, cachedJsonBody(echoKey(ctx.req, ctx.origin), () => echoRequest(ctx.req, ctx.url, ctx.origin)), NO_DELAY_TIMING),
+      sendJsonBytes(ctx.res, 200, cachedEchoBody(ctx.req, ctx.origin, () => echoRequest(ctx.req, ctx.url, ctx.origin)), NO_DELAY_TIMING),
   },
   {
     pattern: /^\/delay\/([^/]+)\/?$/,
     methods: ANY,
     bounded: true,
-    handle: async (ctx) => {
+    handle: (ctx) => {
       const requestedS = parseSeconds(ctx.params[0] ?? '');
-      const body = await ctx.readBody();
-      const warmup = ctx.req.headers[WARMUP_HEADER] !== undefined;
-      const clampedMs = Math.min(requestedS, ctx.maxDelayS) * 1000 * ctx.timeScale;
-      const servedMs = warmup ? 0 : clampedMs;
-      if (servedMs > 0) await ctx.sleep(servedMs);
-      const requestedMs = requestedS * 1000 * ctx.timeScale;
-      const timing = { 'server-timing': serverTiming(servedMs, requestedMs, warmup ? 'skipped for warm-up' : undefined) };
-      const build = () => ({ ...echoRequest(ctx.req, ctx.url, ctx.origin), ...echoBody(body), method: ctx.req.method });
-      if (body.text !== '') return sendJson(ctx.res, 200, build(), timing);
-      sendJsonBytes(ctx.res, 200, cachedJsonBody(echoKey(ctx.req, ctx.origin), build), timing);
+      // A bodiless request, the common case under load, goes straight to its wait: no stream read, no extra promise.
+      if (!requestHasBody(ctx.req)) return delayed(ctx, requestedS, NO_BODY);
+      return ctx.readBody().then((body) => delayed(ctx, requestedS, body));
     },
   },
   {
@@ -118,6 +112,26 @@ export const routes: Route[] = [
   ...faultRoutes,
   ...llmRoutes,
 ];
+
+const NO_BODY: RequestBody = { text: '', contentType: '' };
+
+/** /delay once its body is read: waits the served delay (none for a warm-up), then echoes the request. */
+function delayed(ctx: RouteContext, requestedS: number, body: RequestBody): Promise<void> | void {
+  const warmup = ctx.req.headers[WARMUP_HEADER] !== undefined;
+  const clampedMs = Math.min(requestedS, ctx.maxDelayS) * 1000 * ctx.timeScale;
+  const servedMs = warmup ? 0 : clampedMs;
+  const requestedMs = requestedS * 1000 * ctx.timeScale;
+  const timing = serverTiming(servedMs, requestedMs, warmup ? 'skipped for warm-up' : undefined);
+  if (servedMs <= 0) return sendDelayed(ctx, body, timing);
+  return ctx.sleep(servedMs).then(() => sendDelayed(ctx, body, timing));
+}
+
+function sendDelayed(ctx: RouteContext, body: RequestBody, timing: string): void {
+  const headers = { 'server-timing': timing };
+  const build = () => ({ ...echoRequest(ctx.req, ctx.url, ctx.origin), ...echoBody(body), method: ctx.req.method });
+  if (body.text !== '') return sendJson(ctx.res, 200, build(), headers);
+  sendJsonBytes(ctx.res, 200, cachedEchoBody(ctx.req, ctx.origin, build), headers);
+}
 
 const NO_DELAY_TIMING: Readonly<Record<string, string>> = { 'server-timing': serverTiming(0) };
 

@@ -10,8 +10,8 @@ import { OPEN_DEFAULTS } from '../../src/suites/open/options.ts';
 test('load flags: defaults, lists and durations', async () => {
   assert.deepEqual(await parseLoadFlags({}), LOAD_DEFAULTS);
   assert.deepEqual(
-    await parseLoadFlags({ 'load-connections': ['1,10', '100'], 'load-endpoints': ['/get,/delay/0.01'], 'load-duration-s': '0.5', 'load-warmup-s': '0', 'load-prewarm-s': '0.2' }),
-    { connections: [1, 10, 100], endpoints: ['/get', '/delay/0.01'], durationS: 0.5, warmupS: 0, preWarmS: 0.2 },
+    await parseLoadFlags({ 'load-connections': ['1,10', '100'], 'load-endpoints': ['/get,/delay/0.01'], 'load-duration-s': '0.5', 'load-warmup-s': '0', 'load-prewarm-s': '0.2', 'load-pairs': '6' }),
+    { connections: [1, 10, 100], endpoints: ['/get', '/delay/0.01'], durationS: 0.5, warmupS: 0, preWarmS: 0.2, pairs: 6 },
   );
 });
 
@@ -20,6 +20,8 @@ test('load flags: bad values are one-line input errors naming the flag', async (
   await assert.rejects(() => parseLoadFlags({ 'load-endpoints': ['get'] }), /--load-endpoints: expected a path/);
   await assert.rejects(() => parseLoadFlags({ 'load-endpoints': ['/nope'] }), /--load-endpoints: the delay server has no GET route for "\/nope"/);
   await assert.rejects(() => parseLoadFlags({ 'load-duration-s': '0' }), /--load-duration-s/);
+  await assert.rejects(() => parseLoadFlags({ 'load-pairs': '0' }), /--load-pairs: expected a positive integer/);
+  await assert.rejects(() => parseLoadFlags({ 'load-pairs': '51' }), /--load-pairs: expected at most 50, got 51/);
 });
 
 test('open flags: defaults, values and checks', async () => {

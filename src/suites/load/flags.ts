@@ -1,7 +1,7 @@
 // The load suite's flags: declared here and spread into `run`'s flag table, parsed into LoadOptions.
 import { InputError } from '../../util/input-error.ts';
-import { LOAD_DEFAULTS, LOAD_QUICK, type LoadOptions } from './options.ts';
-import { listOf, nonNegativeNumber, positiveInt, positiveNumber } from '../../cli/flags.ts';
+import { LOAD_DEFAULTS, LOAD_QUICK, MAX_LOAD_PAIRS, type LoadOptions } from './options.ts';
+import { atMost, listOf, nonNegativeNumber, positiveInt, positiveNumber } from '../../cli/flags.ts';
 
 export const LOAD_FLAGS = {
   'load-connections': { type: 'string', multiple: true },
@@ -9,6 +9,7 @@ export const LOAD_FLAGS = {
   'load-duration-s': { type: 'string' },
   'load-warmup-s': { type: 'string' },
   'load-prewarm-s': { type: 'string' },
+  'load-pairs': { type: 'string' },
 } as const;
 
 export const LOAD_HELP = `  --load-connections LIST load suite: connections per point (default: ${LOAD_DEFAULTS.connections.join(',')})
@@ -16,6 +17,8 @@ export const LOAD_HELP = `  --load-connections LIST load suite: connections per 
   --load-duration-s S    load suite: measured seconds per point and server (default: ${LOAD_DEFAULTS.durationS})
   --load-warmup-s S      load suite: unmeasured seconds before each run (default: ${LOAD_DEFAULTS.warmupS})
   --load-prewarm-s S     load suite: unmeasured seconds per endpoint and server before the sweep (default: ${LOAD_DEFAULTS.preWarmS})
+  --load-pairs N         load suite: interleaved delay/bare pairs per point, sharing its duration; "vs bare" is
+                         the median of the pairs' ratios, with their range (default: ${LOAD_DEFAULTS.pairs}, at most ${MAX_LOAD_PAIRS})
                          (the default run's short pass: ${LOAD_QUICK.connections.join(',')} connections, ${LOAD_QUICK.durationS} s per point)
 `;
 
@@ -25,6 +28,7 @@ export interface LoadFlagValues {
   'load-duration-s'?: string;
   'load-warmup-s'?: string;
   'load-prewarm-s'?: string;
+  'load-pairs'?: string;
 }
 
 /** `defaults` is LOAD_QUICK for the default run's short pass; a flag given overrides either. */
@@ -36,6 +40,7 @@ export async function parseLoadFlags(values: LoadFlagValues, defaults: LoadOptio
     durationS: values['load-duration-s'] === undefined ? defaults.durationS : positiveNumber('load-duration-s', values['load-duration-s']),
     warmupS: values['load-warmup-s'] === undefined ? defaults.warmupS : nonNegativeNumber('load-warmup-s', values['load-warmup-s']),
     preWarmS: values['load-prewarm-s'] === undefined ? defaults.preWarmS : nonNegativeNumber('load-prewarm-s', values['load-prewarm-s']),
+    pairs: values['load-pairs'] === undefined ? defaults.pairs : atMost('load-pairs', positiveInt('load-pairs', values['load-pairs']), MAX_LOAD_PAIRS),
   };
 }
 

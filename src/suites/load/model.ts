@@ -64,6 +64,15 @@ export const LoadPointSchema = z.object({
   littleEfficiency: z.number().nullable(),
   /** Delay-server req/s over bare req/s: 1 means the delay server costs nothing. */
   serverRatio: z.number().nullable(),
+  /** Delay-server req/s over bare req/s in each interleaved pair of runs, in run order (absent in merged reports). */
+  pairRatios: z.array(z.number().nonnegative()).optional(),
+  /** The median of pairRatios: on a noisy machine, steadier than serverRatio; null when no pair completed on both sides. */
+  pairRatioMedian: z.number().nonnegative().nullable().optional(),
+  /** Bare-server CPU per request over the delay server's in each pair (above 1 favours the delay server): the req/s
+   *  ratio two CPU-bound servers would reach, steady when other processes take the cores and req/s swings. */
+  pairCpuRatios: z.array(z.number().nonnegative()).optional(),
+  /** The median of pairCpuRatios; null when no pair completed on both sides. */
+  pairCpuRatioMedian: z.number().nonnegative().nullable().optional(),
   ...GeneratorBoundFields,
 });
 export type LoadPoint = z.infer<typeof LoadPointSchema>;
@@ -80,7 +89,7 @@ export const LoadSectionSchema = z.object({
   warmupS: z.number().nonnegative(),
   /** Measured seconds per point and server, split over measuredRuns runs. */
   durationS: z.number().positive(),
-  /** Runs per point and server, interleaved delay, bare, bare, delay; their histograms and counts are merged. */
+  /** Runs per point and server (pairs), interleaved delay, bare, bare, delay, …; their histograms and counts are merged. */
   measuredRuns: z.int().positive(),
   timeoutS: z.number().positive(),
   timeScale: z.number().positive(),

@@ -3,12 +3,14 @@ export interface LoadOptions {
   connections: number[];
   /** Paths on the delay server, e.g. /get and /delay/0.05. */
   endpoints: string[];
-  /** Measured seconds per point and server, split over MEASURED_RUNS runs. */
+  /** Measured seconds per point and server, split over `pairs` runs. */
   durationS: number;
   /** Unmeasured seconds before each measured run, on the same server and connection count. */
   warmupS: number;
   /** Unmeasured seconds per endpoint and server before the sweep, at PRE_WARM_CONNECTIONS, so the first point does not pay for the servers' JIT warm-up. */
   preWarmS: number;
+  /** Interleaved (delay server, bare server) pairs per point, alternating order (ABBA…); each pair gives one ratio. */
+  pairs: number;
 }
 
 export const LOAD_DEFAULTS: LoadOptions = {
@@ -17,6 +19,7 @@ export const LOAD_DEFAULTS: LoadOptions = {
   durationS: 2,
   warmupS: 0.5,
   preWarmS: 1,
+  pairs: 2,
 };
 
 /** The short pass of the default run (no --suite): two points, about ten seconds, so that
@@ -27,6 +30,7 @@ export const LOAD_QUICK: LoadOptions = {
   durationS: 1,
   warmupS: 0.25,
   preWarmS: 0.5,
+  pairs: 2,
 };
 
 /** Share of one core (or of the event loop) from which the generator counts as saturated. */
@@ -34,5 +38,5 @@ export const GENERATOR_SATURATION = 0.9;
 
 export const PRE_WARM_CONNECTIONS = 10;
 
-/** Measured runs per point and server, in the order delay, bare, bare, delay. */
-export const MEASURED_RUNS = 2;
+/** Most pairs per point a run may ask for: each pair is two runs of autocannon, each with its warm-up. */
+export const MAX_LOAD_PAIRS = 50;

@@ -8,11 +8,14 @@ import { GENERATOR_KIND, startGenerator, type GeneratorOutput, type LoadGenerato
 import { mergeRuns } from './merge.ts';
 import { loadGeneratorVerdict } from './bottleneck.ts';
 import { littleEfficiency, littleLimitPerSec, servedDelayMsOf } from './little.ts';
-import { GENERATOR_SATURATION, MEASURED_RUNS, PRE_WARM_CONNECTIONS, type LoadOptions } from './options.ts';
+import { GENERATOR_SATURATION, LOAD_DEFAULTS, PRE_WARM_CONNECTIONS, type LoadOptions } from './options.ts';
+import { pairOrder, pairRatioMedian, pairRatios, type Side } from './pairs.ts';
 
 const AUTOCANNON_VERSION = (createRequire(import.meta.url)('autocannon/package.json') as { version: string }).version;
 
-export interface LoadSweepOptions extends LoadOptions {
+export interface LoadSweepOptions extends Omit<LoadOptions, 'pairs'> {
+  /** Interleaved pairs per point (default LOAD_DEFAULTS.pairs). */
+  pairs?: number;
   baseUrl: string;
   timeScale: number;
   timeoutS: number;
@@ -32,7 +35,7 @@ export function emptyLoadSection(options: LoadSweepOptions): LoadSection {
     preWarmS: options.preWarmS,
     warmupS: options.warmupS,
     durationS: options.durationS,
-    measuredRuns: MEASURED_RUNS,
+    measuredRuns: options.pairs ?? LOAD_DEFAULTS.pairs,
     timeoutS: options.timeoutS,
     timeScale: options.timeScale,
     saturationThreshold: GENERATOR_SATURATION,
@@ -69,8 +72,8 @@ export async function runLoadSweep(options: LoadSweepOptions): Promise<LoadPoint
         const label = `[${points.length + 1}/${total}] ${endpoint} c=${connections}`;
         const measured = await measurePoint(generator, options, { delay: options.baseUrl, bare: bare.url }, endpoint, connections, label);
         if (measured === null) return points;
-        const { delay: delayServer, bare: bareOutcome } = measured;
-        const point = loadPoint(endpoint, connections, servedDelayMsOf(endpoint, options.timeScale), delayServer, bareOutcome);
+        const { delay: delayServer, bare: bareOutcome, ratios } = measured;
+        const point = loadPoint(endpoint, connections, servedDelayMsOf(endpoint, options.timeScale), delayServer, bareOutcome, ratios);
         points.push(point);
         await options.onPoint?.(point);
       }
@@ -82,13 +85,11 @@ export async function runLoadSweep(options: LoadSweepOptions): Promise<LoadPoint
   }
 }
 
-type Side = 'delay' | 'bare';
-
 const rateCap = (options: LoadSweepOptions): { overallRatePerSec?: number } =>
   options.maxRatePerSec === undefined ? {} : { overallRatePerSec: options.maxRatePerSec };
 
-/** ABBA: delay server, bare, bare, delay server, each run half the duration, so a drift in what
- *  else the machine is doing weighs on both servers alike. Null when aborted. */
+/** `pairs` interleaved pairs (delay, bare, bare, delay, …), each run a share of the duration, so a
+ *  drift in what else the machine is doing weighs on both servers alike. Null when aborted. */
 async function measurePoint(
   generator: LoadGenerator,
   options: LoadSweepOptions,
@@ -96,16 +97,17 @@ async function measurePoint(
   endpoint: string,
   connections: number,
   label: string,
-): Promise<Record<Side, LoadOutcome> | null> {
+): Promise<(Record<Side, LoadOutcome> & { ratios: PairRatios }) | null> {
   const runs: Record<Side, GeneratorOutput[]> = { delay: [], bare: [] };
   const failures = new Map<Side, string>();
-  for (const side of ['delay', 'bare', 'bare', 'delay'] as const) {
+  const pairs = options.pairs ?? LOAD_DEFAULTS.pairs;
+  for (const side of pairOrder(pairs)) {
     if (options.signal?.aborted) return null;
     if (failures.has(side)) continue;
-    options.onProgress?.(`${label} ${side === 'delay' ? 'delay server' : 'bare server'} (${runs[side].length + 1}/${MEASURED_RUNS})…`);
+    options.onProgress?.(`${label} ${side === 'delay' ? 'delay server' : 'bare server'} (${runs[side].length + 1}/${pairs})…`);
     const url = new URL(endpoint, baseUrls[side]).toString();
     try {
-      runs[side].push(await generator.run({ url, connections, warmupS: options.warmupS, durationS: options.durationS / MEASURED_RUNS, timeoutS: options.timeoutS, ...rateCap(options) }, options.signal));
+      runs[side].push(await generator.run({ url, connections, warmupS: options.warmupS, durationS: options.durationS / pairs, timeoutS: options.timeoutS, ...rateCap(options) }, options.signal));
     } catch (error) {
       failures.set(side, error instanceof Error ? error.message : String(error));
     }
@@ -117,10 +119,29 @@ async function measurePoint(
     const merged = mergeRuns(runs[side]);
     return measurementFromAutocannon(merged.result, merged.usage, merged.serverCpuMs, GENERATOR_SATURATION);
   };
-  return { delay: outcome('delay'), bare: outcome('bare') };
+  const perRun = (side: Side, pick: (run: GeneratorOutput) => number): number[] => (failures.has(side) ? [] : runs[side].map(pick));
+  const perSec = ({ result }: GeneratorOutput): number => (result.duration > 0 ? result.totalCompletedRequests / result.duration : 0);
+  const cpuUsPerRequest = ({ result, serverCpuMs }: GeneratorOutput): number => (result.totalCompletedRequests > 0 ? (serverCpuMs * 1000) / result.totalCompletedRequests : 0);
+  return {
+    delay: outcome('delay'),
+    bare: outcome('bare'),
+    ratios: {
+      rps: pairRatios(perRun('delay', perSec), perRun('bare', perSec)),
+      // Inverted (bare's cost over the delay server's), so that, like req/s, above 1 favours the delay server.
+      cpu: pairRatios(perRun('bare', cpuUsPerRequest), perRun('delay', cpuUsPerRequest)),
+    },
+  };
 }
 
-export function loadPoint(endpoint: string, connections: number, delayMs: number | null, delayServer: LoadOutcome, bare: LoadOutcome): LoadPoint {
+export interface PairRatios {
+  /** Delay-server req/s over bare req/s, per pair. */
+  rps: number[];
+  /** Bare server CPU per request over the delay server's, per pair. */
+  cpu: number[];
+}
+
+/** `ratios`: the interleaved pairs' ratios, when the point was measured in pairs. */
+export function loadPoint(endpoint: string, connections: number, delayMs: number | null, delayServer: LoadOutcome, bare: LoadOutcome, ratios?: PairRatios): LoadPoint {
   const limit = littleLimitPerSec(connections, delayMs);
   const rps = delayServer.state === 'measured' ? delayServer.requestsPerSec : null;
   const bareRps = bare.state === 'measured' ? bare.requestsPerSec : null;
@@ -133,6 +154,9 @@ export function loadPoint(endpoint: string, connections: number, delayMs: number
     bare,
     littleEfficiency: rps === null ? null : littleEfficiency(rps, limit),
     serverRatio: rps !== null && bareRps !== null && bareRps > 0 ? rps / bareRps : null,
+    ...(ratios === undefined
+      ? {}
+      : { pairRatios: ratios.rps, pairRatioMedian: pairRatioMedian(ratios.rps), pairCpuRatios: ratios.cpu, pairCpuRatioMedian: pairRatioMedian(ratios.cpu) }),
     ...loadGeneratorVerdict(delayServer, bare),
   };
 }

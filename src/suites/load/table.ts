@@ -1,6 +1,6 @@
 // The load section as a terminal table: one row per sweep point, delay server beside bare server.
 import { terminalTable } from '../../report/terminal-table.ts';
-import type { LoadOutcome, LoadSection } from './model.ts';
+import type { LoadOutcome, LoadPoint, LoadSection } from './model.ts';
 import { formatMs, formatRate, formatRatio, formatShare } from '../../report/format.ts';
 
 export const LOAD_COLUMNS = [
@@ -31,10 +31,23 @@ function generatorCell(delay: LoadOutcome, bare: LoadOutcome): string {
   return `${one(delay)} / ${one(bare)}`;
 }
 
-/** Server CPU per request as "delay server / bare": unlike req/s, it hardly moves when other processes compete for the cores. */
-function serverCpuCell(delay: LoadOutcome, bare: LoadOutcome): string {
+/** Server CPU per request as "delay server / bare": unlike req/s, it hardly moves when other processes compete for the cores.
+ *  Measured in pairs, the median pair's bare/delay CPU ratio and the pairs' range follow. */
+function serverCpuCell(point: LoadPoint): string {
   const one = (o: LoadOutcome): string => (o.state === 'measured' && o.serverCpuUsPerRequest !== null ? o.serverCpuUsPerRequest.toFixed(0) : '–');
-  return `${one(delay)} / ${one(bare)}`;
+  const cells = `${one(point.delayServer)} / ${one(point.bare)}`;
+  const ratios = point.pairCpuRatios ?? [];
+  if (point.pairCpuRatioMedian == null || ratios.length === 0) return cells;
+  return `${cells} = ${formatRatio(point.pairCpuRatioMedian)} ${rangeText(ratios)}`;
+}
+
+const rangeText = (ratios: readonly number[]): string => `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
+
+/** The median of the point's interleaved pair ratios with their range, else the ratio of the merged runs. */
+function ratioCell(point: LoadPoint): string {
+  const ratios = point.pairRatios ?? [];
+  if (point.pairRatioMedian == null || ratios.length === 0) return formatRatio(point.serverRatio);
+  return `${formatRatio(point.pairRatioMedian)} ${rangeText(ratios)}`;
 }
 
 export function renderLoadTable(section: LoadSection): string {
@@ -54,7 +67,7 @@ export function renderLoadTable(section: LoadSection): string {
       String(point.connections),
       `${rps(d)}${mark}`,
       rps(point.bare),
-      `${formatRatio(point.serverRatio)}${mark}`,
+      `${ratioCell(point)}${mark}`,
       ms(latency?.p50),
       ms(latency?.p90),
       ms(latency?.p99),
@@ -63,7 +76,7 @@ export function renderLoadTable(section: LoadSection): string {
       d.state === 'measured' ? `${d.errors}/${d.timeouts}/${d.non2xx}` : '–',
       formatRate(point.littleLimitPerSec),
       point.littleEfficiency === null ? '–' : formatShare(point.littleEfficiency),
-      serverCpuCell(d, point.bare),
+      serverCpuCell(point),
       generatorCell(d, point.bare),
     ]);
     for (const [name, outcome] of [['delay server', d], ['bare server', point.bare]] as const) {
@@ -78,6 +91,10 @@ export function renderLoadTable(section: LoadSection): string {
   lines.push(
     'Latency is the delay server\'s, 1 ms resolution; "vs bare" is its req/s over a bare node:http server sending the same bytes; efficiency is req/s over Little\'s limit (connections / delay).',
   );
+  if (section.points.some((point) => point.pairRatioMedian != null)) {
+    lines.push(`"vs bare" with a range: the median of the ${section.measuredRuns} interleaved pairs' ratios (delay server, then bare, alternating order), lowest–highest pair beside it.`);
+    lines.push('"srv µs/req" = the median pair\'s bare CPU per request over the delay server\'s, and the range: the "vs bare" two CPU-bound servers reach, steady when other processes take the cores.');
+  }
   if (section.maxRatePerSec !== undefined) lines.push(`Rate-capped at ${section.maxRatePerSec} req/s per generator (autocannon overallRate, latency as measured, uncorrected).`);
   if (saturated) lines.push(`* generator saturated (≥ ${formatShare(section.saturationThreshold)} of a core or of its event loop): that server's figures may be the generator's limit.`);
   lines.push(...bound.map((text) => `‡ generator-bound (autocannon, not the server, may have limited this figure): ${text}`));

@@ -6,7 +6,7 @@ import { emptyReport } from '../../../src/run/run-bench.ts';
 import { startDelayServer } from '../../../src/server/index.ts';
 import { emptyLoadSection, runLoadSweep } from '../../../src/suites/load/run-load.ts';
 
-test('a real load point on /delay is measured on both servers, bounded in time', async () => {
+test('a real load point on /delay is measured on both servers in interleaved pairs, bounded in time', async () => {
   const server = await startDelayServer({ timeScale: 0.1 });
   try {
     const options = {
@@ -16,6 +16,7 @@ test('a real load point on /delay is measured on both servers, bounded in time',
       durationS: 0.5,
       warmupS: 0,
       preWarmS: 0,
+      pairs: 3,
       timeScale: 0.1,
       timeoutS: 5,
     };
@@ -41,7 +42,11 @@ test('a real load point on /delay is measured on both servers, bounded in time',
       assert.ok(side.generator.cpuFraction >= 0);
     }
     assert.ok(point.serverRatio !== null && point.serverRatio > 0);
-    assert.ok(progress.some((line) => line.includes('bare server')));
+    assert.equal(point.pairRatios?.length, 3);
+    assert.ok(point.pairRatioMedian != null && point.pairRatioMedian > 0);
+    assert.equal(point.pairCpuRatios?.length, 3);
+    assert.ok(point.pairCpuRatioMedian != null && point.pairCpuRatioMedian > 0);
+    assert.ok(progress.some((line) => line.includes('bare server (3/3)')));
     // The section with this point validates against the report schema.
     const report = emptyReport({ suites: ['load'], fixtures: [], strategies: [], concurrency: null, client: 'undici', iterations: 1, warmup: 0, timeScale: 0.1, timeoutMs: 5000 });
     report.load = { ...emptyLoadSection(options), points };

@@ -40,6 +40,22 @@ test('a point whose generator saturated is generator-bound, marked beside its re
   assert.equal(text.split('\n').filter((line) => /│ [\d,]+ ‡ /.test(line)).length, 1);
 });
 
+test('a point measured in pairs shows the median pair ratios (req/s and CPU) and the pairs\' ranges; a point without keeps its merged figures', () => {
+  const [first, ...rest] = load.points;
+  assert.ok(first);
+  const paired = loadPoint(first.endpoint, first.connections, first.delayMs, first.delayServer, first.bare, { rps: [0.81, 0.77, 0.69, 0.74], cpu: [0.66, 0.7, 0.64] });
+  assert.equal(paired.pairRatioMedian, 0.755);
+  assert.equal(paired.pairCpuRatioMedian, 0.66);
+  const text = renderLoadTable({ ...load, measuredRuns: 4, points: [paired, ...rest] });
+  golden('load-table-pairs.txt', text);
+  assert.match(text, /│ 0\.76× 0\.69–0\.81 │/);
+  assert.match(text, /│ 0\.66× +│/);
+  assert.match(text, /│ 39 \/ 26 = 0\.66× 0\.64–0\.70 │/);
+  assert.match(text, /│ 31 \/ 18 +│/);
+  assert.match(text, /the median of the 4 interleaved pairs' ratios/);
+  assert.doesNotMatch(renderLoadTable(load), /interleaved pairs' ratios/);
+});
+
 test('the open-loop table marks the knee', () => {
   const text = renderOpenTable(open);
   golden('open-table.txt', text);
