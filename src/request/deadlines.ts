@@ -5,6 +5,8 @@
 // requests/s; a controller per try still cost a twentieth. Every try of a recorder has the same
 // timeout, so slots expire in order and a FIFO finds the expired ones.
 
+import { setMaxListeners } from 'node:events';
+
 export interface Deadline {
   /** Shared with the tries started in the same slot: once this try settled it may still abort (nobody listens then). */
   readonly signal: AbortSignal;
@@ -122,7 +124,11 @@ export function deadlines(timeoutMs: number, runSignal?: AbortSignal): Deadlines
       open.deadlineMs = nowMs + timeoutMs;
       return open;
     }
-    open = { controller: new AbortController(), openedMs: nowMs, deadlineMs: nowMs + timeoutMs, live: 0, expired: false };
+    const controller = new AbortController();
+    // Every try of the slot listens on its signal (one listener each through request(), node:http,
+    // Pool): no limit, so a wide fan-out draws no MaxListenersExceededWarning.
+    setMaxListeners(0, controller.signal);
+    open = { controller, openedMs: nowMs, deadlineMs: nowMs + timeoutMs, live: 0, expired: false };
     if (queue.length === 0) listen(true);
     queue.push(open);
     return open;
