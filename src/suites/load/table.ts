@@ -43,8 +43,9 @@ function serverCpuCell(point: LoadPoint): string {
 
 const rangeText = (ratios: readonly number[]): string => `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
 
-/** The median of the point's interleaved pair ratios with their range, else the ratio of the merged runs. */
-function ratioCell(point: LoadPoint): string {
+/** The median of the point's interleaved pair ratios with their range, else the ratio of the merged runs
+ *  (the terminal table and the HTML report show the same figure). */
+export function ratioCell(point: LoadPoint): string {
   const ratios = point.pairRatios ?? [];
   if (point.pairRatioMedian == null || ratios.length === 0) return formatRatio(point.serverRatio);
   return `${formatRatio(point.pairRatioMedian)} ${rangeText(ratios)}`;

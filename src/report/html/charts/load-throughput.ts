@@ -2,6 +2,7 @@
 // per endpoint, and Little's limit (connections / delay) as a dotted line for delayed endpoints.
 import type { LoadOutcome, LoadSection } from '../../../suites/load/model.ts';
 import type { Report } from '../../../model/report.ts';
+import { ratioCell } from '../../../suites/load/table.ts';
 import { formatRate, formatRatio } from '../../format.ts';
 import { htmlTable, type Chart, type Figure } from '../figure.ts';
 import { seriesClass } from '../page.ts';
@@ -71,8 +72,8 @@ function figure(section: LoadSection): Figure {
     marks,
     table: htmlTable(
       'Throughput per sweep point.',
-      [{ label: 'endpoint' }, { label: 'connections', numeric: true }, { label: 'req/s', numeric: true }, { label: 'bare req/s', numeric: true }, { label: "Little's limit", numeric: true }, { label: 'efficiency', numeric: true }],
-      points.map((p) => [p.endpoint, String(p.connections), rateCell(p.delayServer), rateCell(p.bare), formatRate(p.littleLimitPerSec), formatRatio(p.littleEfficiency)]),
+      [{ label: 'endpoint' }, { label: 'connections', numeric: true }, { label: 'req/s', numeric: true }, { label: 'bare req/s', numeric: true }, { label: 'vs bare (pairs: median, range)', numeric: true }, { label: "Little's limit", numeric: true }, { label: 'efficiency', numeric: true }],
+      points.map((p) => [p.endpoint, String(p.connections), rateCell(p.delayServer), rateCell(p.bare), ratioCell(p), formatRate(p.littleLimitPerSec), formatRatio(p.littleEfficiency)]),
     ),
   };
 }
