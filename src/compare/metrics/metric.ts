@@ -3,7 +3,8 @@
 import type { Direction } from '../../stats/decision.ts';
 
 /** Base units only; reporters convert (e.g. ms → ns for BMF). */
-export type MetricUnit = 'ms' | 'req/s' | 'ops/s';
+/** `usd`: US dollars (an LLM row's cost per run); `ratio`: a share from 0 to 1 (goodput). */
+export type MetricUnit = 'ms' | 'req/s' | 'ops/s' | 'usd' | 'ratio';
 
 export interface Metric {
   /** Stable across runs, `/`-separated: `<section>/…/<quantity>`, e.g. `strategies/lesson/pool/k=2/undici/wallMs`. */

@@ -1,11 +1,14 @@
 // Formatting shared by the comparison reporters: one base unit per metric, converted only here.
 import { formatMs } from '../../report/format.ts';
+import { formatUsd } from '../../report/format-usd.ts';
 import type { MetricUnit } from '../metrics/index.ts';
 import type { Comparison, MetricComparison, ThresholdResult, Verdict } from '../model.ts';
 
 export function formatValue(value: number, unit: MetricUnit): string {
   if (!Number.isFinite(value)) return '–';
   if (unit === 'ms') return formatMs(value);
+  if (unit === 'usd') return formatUsd(value);
+  if (unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
   return `${value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toPrecision(3)} ${unit}`;
 }
 
