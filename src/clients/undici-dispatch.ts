@@ -1,8 +1,7 @@
 // One request through undici's dispatch() with a minimal handler: no Readable body stream, no
 // promise per chunk, no parsed URL. The undici client is built on it (src/clients/undici.ts).
-import { StringDecoder } from 'node:string_decoder';
 import type { Dispatcher } from 'undici';
-import { headerText, isEventStream, now, type ClientResponse, type HeaderMap, type StreamChunk } from './client.ts';
+import { ChunkCollector, headerText, isEventStream, now, type ClientResponse, type HeaderMap, type StreamChunk } from './client.ts';
 
 const NO_HEADERS: HeaderMap = Object.freeze({});
 
@@ -55,7 +54,8 @@ export class DispatchExchange implements Dispatcher.DispatchHandler, ClientRespo
   // Kept by reference and read only if asked (Retry-After): no copy per request.
   private headers: HeaderMap = NO_HEADERS;
   private controller: Dispatcher.DispatchController | null = null;
-  private decoder: StringDecoder | null = null;
+  /** Only for a text/event-stream answer. */
+  private stream: ChunkCollector | null = null;
   private watch: SignalWatch | null;
   private resolve: ((res: ClientResponse) => void) | null;
   private reject: ((reason: unknown) => void) | null;
@@ -87,24 +87,17 @@ export class DispatchExchange implements Dispatcher.DispatchHandler, ClientRespo
     this.status = statusCode;
     this.headers = headers;
     this.serverTiming = headerText(headers['server-timing']);
-    if (isEventStream(headerText(headers['content-type']))) {
-      this.chunks = [];
-      this.decoder = new StringDecoder('utf8');
-    }
+    if (isEventStream(headers['content-type'])) this.stream = new ChunkCollector();
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
     this.bytes += chunk.length;
-    // A character split across chunks is decoded whole in the later chunk.
-    if (this.chunks && this.decoder) this.chunks.push({ atMs: now(), bytes: chunk.length, text: this.decoder.write(chunk) });
+    this.stream?.add(chunk);
   }
 
   onResponseEnd(): void {
     this.endMs = now();
-    // Bytes of a character the stream ended inside: kept, as the last chunk's text.
-    const rest = this.decoder?.end();
-    const last = this.chunks?.at(-1);
-    if (rest && last) last.text += rest;
+    if (this.stream) this.chunks = this.stream.finish();
     const resolve = this.resolve;
     this.settle();
     resolve?.(this);
@@ -123,7 +116,7 @@ export class DispatchExchange implements Dispatcher.DispatchHandler, ClientRespo
     this.watch?.leave(this);
     this.watch = null;
     this.controller = null;
-    this.decoder = null;
+    this.stream = null;
     this.resolve = null;
     this.reject = null;
   }
