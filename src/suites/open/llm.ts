@@ -1,16 +1,16 @@
 // The open loop against an LLM endpoint (--open-llm MODEL): each arrival POSTs one streamed chat
-// completion with a fixed body drawn from the seed, read chunk by chunk on its own undici Agent (the
-// shared client layer reads whole bodies), so each step reports TTFT from the send and the 429s beside
-// its latency. The SSE text is parsed when the answer ends; only the TTFT and counts are kept.
-import { Agent, request } from 'undici';
+// completion with a fixed body drawn from the seed through the step's client session, whose
+// text/event-stream answers keep their chunks as they arrived, so each step reports TTFT from the send
+// and the 429s beside its latency. The SSE text is parsed when the answer ends; only the TTFT and counts are kept.
+import type { ClientSession } from '../../clients/index.ts';
 import { tokenStream } from '../../llm/tokens.ts';
 import type { TimedChunk } from '../../llm/sse.ts';
-import { deadlines } from '../../request/deadlines.ts';
 import { REQUEST_ID_HEADER, WARMUP_HEADER } from '../../protocol/headers.ts';
 import { encodeHistogram, latencyHistogramUs, summarizeHistogram, type Histogram } from '../../stats/hdr.ts';
 import { seededRandom } from '../../stats/random.ts';
 import type { OpenStepLlm } from './model.ts';
 import type { SendOutcome } from './scheduler.ts';
+import { sendWith } from './step.ts';
 
 export interface OpenLlmOptions {
   /** The `model` asked for. */
@@ -64,27 +64,19 @@ export class LlmStepStats {
   }
 }
 
-/** Sends the body to `url` and reads the answer's chunks with their arrival times into `stats`. */
-export function llmSender(agent: Agent, url: string, body: string, timeoutMs: number, stats: LlmStepStats, idPrefix: string, warmup = false): () => Promise<SendOutcome> {
-  const tries = deadlines(timeoutMs);
+/** Sends the body to `url` through the session; each answer's chunks (with their arrival times) go into `stats`. */
+export function llmSender(session: ClientSession, url: string, body: string, timeoutMs: number, stats: LlmStepStats, idPrefix: string, warmup = false): () => Promise<SendOutcome> {
   let index = 0;
-  return async () => {
-    const deadline = tries.start();
+  return sendWith(session, url, timeoutMs, {
     // Warm-up requests are marked: the simulator answers them at once and takes nothing from the quota.
-    const headers = { 'content-type': 'application/json', authorization: 'Bearer open-loop', [REQUEST_ID_HEADER]: `${idPrefix}${index++}`, ...(warmup ? { [WARMUP_HEADER]: '1' } : {}) };
-    const sendMs = performance.now();
-    try {
-      const res = await request(url, { method: 'POST', dispatcher: agent, headers, body, signal: deadline.signal });
-      const chunks: TimedChunk[] = [];
-      for await (const data of res.body as AsyncIterable<Uint8Array>) chunks.push({ data, atMs: performance.now() });
-      stats.answer(sendMs, res.statusCode, res.statusCode === 200 ? chunks : []);
-      return res.statusCode >= 400 ? 'http-error' : 'ok';
-    } catch {
-      return deadline.timedOut ? 'timeout' : 'network-error';
-    } finally {
-      tries.finish(deadline);
-    }
-  };
+    request: () => ({
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', authorization: 'Bearer open-loop', [REQUEST_ID_HEADER]: `${idPrefix}${index++}`, ...(warmup ? { [WARMUP_HEADER]: '1' } : {}) },
+    }),
+    onResponse: (res) => {
+      const chunks: TimedChunk[] = res.status === 200 ? (res.chunks ?? []).map((chunk) => ({ data: chunk.text, atMs: chunk.atMs })) : [];
+      stats.answer(res.startMs, res.status, chunks);
+    },
+  });
 }
-
-export const openLlmAgent = (connections: number): Agent => new Agent({ connections });

@@ -1,7 +1,8 @@
 // One rate step of the open loop against a real client: the scheduler's completions go into
 // HdrHistograms (µs), so a step can hold many requests without keeping them.
 import { loopDelayP99Ms, startLoopDelay } from '../../stats/loop-delay.ts';
-import type { ClientSession } from '../../clients/index.ts';
+import type { ClientResponse, ClientSession } from '../../clients/index.ts';
+import type { ClientRequest } from '../../clients/client.ts';
 import type { OpenStep } from './model.ts';
 import { encodeHistogram, latencyHistogramUs, summarizeHistogram, type Histogram } from '../../stats/hdr.ts';
 import { deadlines } from '../../request/deadlines.ts';
@@ -13,17 +14,24 @@ export interface StepOptions extends ScheduleOptions {
   url: string;
   timeoutMs: number;
   lateThresholdMs: number;
-  /** Sends one request instead of a GET through the session (the --open-llm sender). */
+  /** Sends one request instead of the plain GET (the --open-llm sender). */
   send?: () => Promise<SendOutcome>;
 }
 
-export function sendWith(session: ClientSession, url: string, timeoutMs: number): () => Promise<SendOutcome> {
+/** What a send adds to the step's plain GET: a request shape per send, and a look at each answer. */
+export interface SendShape {
+  request?: () => Omit<ClientRequest, 'url' | 'signal'>;
+  onResponse?: (res: ClientResponse) => void;
+}
+
+export function sendWith(session: ClientSession, url: string, timeoutMs: number, shape: SendShape = {}): () => Promise<SendOutcome> {
   // One deadline timer for the step, not an AbortSignal.timeout per request (see deadlines.ts).
   const tries = deadlines(timeoutMs);
   return async () => {
     const deadline = tries.start();
     try {
-      const res = await session.request({ url, signal: deadline.signal });
+      const res = await session.request(shape.request ? { url, signal: deadline.signal, ...shape.request() } : { url, signal: deadline.signal });
+      shape.onResponse?.(res);
       return res.status >= 400 ? 'http-error' : 'ok';
     } catch {
       return deadline.timedOut ? 'timeout' : 'network-error';

@@ -7,7 +7,7 @@ import { KNEE_RULE, LATE_THRESHOLD_MS, OPEN_WARMUP_S, type OpenOptions } from '.
 import { noopSession, schedulerCheck } from './scheduler-limit.ts';
 import { runStep } from './step.ts';
 import type { SendOutcome } from './scheduler.ts';
-import { LlmStepStats, llmSender, openLlmAgent, openLlmBody } from './llm.ts';
+import { LlmStepStats, llmSender, openLlmBody } from './llm.ts';
 
 export interface OpenSweepOptions extends OpenOptions {
   baseUrl: string;
@@ -54,14 +54,14 @@ export function emptyOpenSection(options: OpenSweepOptions, server?: OpenSection
 export async function runOpenSweep(options: OpenSweepOptions, section: OpenSection): Promise<void> {
   const session = clients[options.client].open({ connections: options.maxInFlight });
   const url = new URL(options.endpoint, options.baseUrl).toString();
-  // --open-llm: streamed chat completions on an Agent of their own, one body for the sweep.
-  const llm = options.llm ? { agent: openLlmAgent(options.maxInFlight), body: openLlmBody(options.llm, options.seed) } : null;
+  // --open-llm: streamed chat completions through the same session, one body for the sweep.
+  const llmBody = options.llm ? openLlmBody(options.llm, options.seed) : null;
   let stepNumber = 0;
   const llmStep = (warmup = false): { send: () => Promise<SendOutcome>; stats: LlmStepStats } | null => {
-    if (!llm) return null;
+    if (llmBody === null) return null;
     const stats = new LlmStepStats();
     // Request ids per step and arrival: the server plans each answer from (its seed, the id), so runs repeat.
-    return { stats, send: llmSender(llm.agent, url, llm.body, options.timeoutMs, stats, `open-${options.seed}-${stepNumber++}-`, warmup) };
+    return { stats, send: llmSender(session, url, llmBody, options.timeoutMs, stats, `open-${options.seed}-${stepNumber++}-`, warmup) };
   };
   const stepOptions = (ratePerSec: number, maxDurationMs: number) => ({
     url,
@@ -94,7 +94,6 @@ export async function runOpenSweep(options: OpenSweepOptions, section: OpenSecti
     }, options);
   } finally {
     await session.close();
-    await llm?.agent.close();
   }
   Object.assign(section, kneeSide(section));
 }
