@@ -88,8 +88,7 @@ export async function loadFixture(file: string): Promise<LoadedFixture> {
 
 /** A URL set from JSON data (a file's, or one given in code); `source` names it in errors. */
 export function parseFixture(json: unknown, source: string, fallbackName: string, file = ''): LoadedFixture {
-  // The array or the object form by the JSON's shape, so an error names the field, not "Invalid input" of the union.
-  const parsed = (Array.isArray(json) ? FixtureFile.options[0] : FixtureFile.options[1]).safeParse(json);
+  const parsed = FixtureFile.safeParse(json);
   if (!parsed.success) {
     throw new InputError(`${source}: ${describeZodError(parsed.error)} (expected an array of URLs or requests, or {"urls": [...]})`);
   }
